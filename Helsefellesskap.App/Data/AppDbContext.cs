@@ -1,0 +1,87 @@
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Helsefellesskap.App.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<HospitalDivision> HospitalDivisions => Set<HospitalDivision>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<Seat> Seats => Set<Seat>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseNumberSeries> CaseNumberSeries => Set<CaseNumberSeries>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset; stored as UTC ticks, instants sort and filter in SQL.
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersionsOfChangedAggregates();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersionsOfChangedAggregates();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A change anywhere inside an aggregate (a position in a treatment of a case) bumps the aggregate root's
+    /// version, so two writers that loaded the same version cannot both save: the second gets a concurrency error.
+    /// </summary>
+    private void BumpVersionsOfChangedAggregates()
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var roots = new HashSet<EntityEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in changed)
+            if (RootOf(entry) is { } root) roots.Add(root);
+        foreach (var root in roots)
+        {
+            var version = root.Property(nameof(Aggregate.Version));
+            version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+    }
+
+    private EntityEntry? RootOf(EntityEntry entry)
+    {
+        for (var current = entry; current is not null; current = OwnerOf(current))
+            if (current.Entity is Aggregate) return current;
+        return null;
+    }
+
+    /// <summary>The tracked entity that holds this one in a collection of its own (Case → Treatment → Position).</summary>
+    private EntityEntry? OwnerOf(EntityEntry entry)
+    {
+        foreach (var fk in entry.Metadata.GetForeignKeys().Where(fk => fk.PrincipalToDependent is not null))
+        {
+            var keyValues = fk.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
+            var owner = ChangeTracker.Entries().FirstOrDefault(e =>
+                e.Metadata == fk.PrincipalEntityType &&
+                fk.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+            if (owner is not null) return owner;
+        }
+        return null;
+    }
+}

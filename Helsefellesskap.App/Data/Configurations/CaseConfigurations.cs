@@ -1,0 +1,132 @@
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Helsefellesskap.App.Data.Configurations;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        // Tags are flags; stored as their number so a filter is one bitwise AND in SQL.
+        b.Property(x => x.Tags).HasConversion<int>();
+        b.Ignore(x => x.Number);
+        b.Ignore(x => x.Status);
+        b.Ignore(x => x.ProposedDecision);
+        b.Ignore(x => x.OpenTreatment);
+        b.Ignore(x => x.LatestTreatment);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId);
+        b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+        // A number is used once per body and year. Drafts have none (SQLite treats NULLs as distinct).
+        b.HasIndex(x => new { x.BodyId, x.Year, x.Sequence }).IsUnique();
+
+        b.HasMany(x => x.ProposalVersions).WithOne().HasForeignKey(v => v.CaseId);
+        b.Navigation(x => x.ProposalVersions).HasField("_proposalVersions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Treatments).WithOne("Case").HasForeignKey(t => t.CaseId);
+        b.Navigation(x => x.Treatments).HasField("_treatments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // A case is loaded whole: its rules need every treatment, wording and position.
+        b.Navigation(x => x.ProposalVersions).AutoInclude();
+        b.Navigation(x => x.Treatments).AutoInclude();
+    }
+}
+
+public sealed class ProposalVersionConfiguration : IEntityTypeConfiguration<ProposalVersion>
+{
+    public void Configure(EntityTypeBuilder<ProposalVersion> b)
+    {
+        b.HasKey(x => new { x.CaseId, x.Version });
+    }
+}
+
+public sealed class CaseNumberSeriesConfiguration : IEntityTypeConfiguration<CaseNumberSeries>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberSeries> b)
+    {
+        b.HasKey(x => new { x.BodyId, x.Year });
+        // Two registrations that read the same last number cannot both save it.
+        b.Property(x => x.LastSequence).IsConcurrencyToken();
+        b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId);
+    }
+}
+
+public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
+{
+    public void Configure(EntityTypeBuilder<Treatment> b)
+    {
+        b.Property(x => x.BodyName).HasMaxLength(30);
+        b.Ignore(x => x.IsClosed);
+        b.Ignore(x => x.CurrentWording);
+        b.Ignore(x => x.CurrentPositions);
+        b.Ignore(x => x.RequiredParties);
+        b.Ignore(x => x.Tally);
+        b.Ignore(x => x.Outcome);
+        b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.SetNull);
+
+        b.HasMany(x => x.Wordings).WithOne().HasForeignKey(w => w.TreatmentId);
+        b.Navigation(x => x.Wordings).HasField("_wordings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Positions).WithOne().HasForeignKey(p => p.TreatmentId);
+        b.Navigation(x => x.Positions).HasField("_positions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Ratifications).WithOne().HasForeignKey(r => r.TreatmentId);
+        b.Navigation(x => x.Ratifications).HasField("_ratifications").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany<RequiredParty>("_requiredParties").WithOne().HasForeignKey(r => r.TreatmentId);
+        b.Navigation(x => x.Wordings).AutoInclude();
+        b.Navigation(x => x.Positions).AutoInclude();
+        b.Navigation(x => x.Ratifications).AutoInclude();
+        b.Navigation("_requiredParties").AutoInclude();
+    }
+}
+
+public sealed class WordingConfiguration : IEntityTypeConfiguration<Wording>
+{
+    public void Configure(EntityTypeBuilder<Wording> b) => b.HasKey(x => new { x.TreatmentId, x.Version });
+}
+
+public sealed class RequiredPartyConfiguration : IEntityTypeConfiguration<RequiredParty>
+{
+    public void Configure(EntityTypeBuilder<RequiredParty> b)
+    {
+        b.HasKey(x => new { x.TreatmentId, x.PartyId });
+        b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> b)
+    {
+        b.Ignore(x => x.IsReplaced);
+        b.Ignore(x => x.IsAgreement);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
+        // One standing position per party per wording; replaced ones stay as history.
+        b.HasIndex(x => new { x.TreatmentId, x.PartyId, x.WordingVersion }).IsUnique().HasFilter("\"ReplacedAt\" IS NULL");
+    }
+}
+
+public sealed class RatificationConfiguration : IEntityTypeConfiguration<Ratification>
+{
+    public void Configure(EntityTypeBuilder<Ratification> b)
+    {
+        b.Ignore(x => x.IsRatified);
+        b.Property(x => x.LocalReference).HasMaxLength(200);
+        b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TreatmentId, x.PartyId }).IsUnique();
+    }
+}
+
+public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.Property(x => x.Location).HasMaxLength(300);
+        b.Property(x => x.VideoLink).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId);
+        b.HasIndex(x => new { x.BodyId, x.StartsAt });
+    }
+}

@@ -1,0 +1,42 @@
+using Helsefellesskap.App.Data;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Cases;
+
+/// <summary>
+/// Gives a draft its case number. The number and the case are saved in one transaction, so a number is
+/// never lost to a failed save; the series' last number is a concurrency token, so two registrations at the
+/// same instant (in this process or another) cannot take the same number: the loser retries with the next.
+/// </summary>
+public sealed class CaseRegistration(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    public Task<CaseNumber> RegisterAsync(Guid caseId) => gate.RunAsync(() => RegisterUngatedAsync(caseId));
+
+    /// <summary>Registration without this process's write gate, as a second server process would do it.</summary>
+    internal async Task<CaseNumber> RegisterUngatedAsync(Guid caseId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            try
+            {
+                var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId)
+                    ?? throw new DomainException("Saken finnes ikke.");
+                var year = OsloTime.Today(clock).Year;
+                var series = await db.CaseNumberSeries.SingleOrDefaultAsync(s => s.BodyId == @case.BodyId && s.Year == year);
+                if (series is null) db.CaseNumberSeries.Add(series = new CaseNumberSeries(@case.BodyId, year));
+                @case.Register(series);
+                await db.SaveChangesAsync();
+                return @case.Number!.Value;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Someone else took the number (or created the year's series) first: read again and take the next.
+            }
+        }
+    }
+}

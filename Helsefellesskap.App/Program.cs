@@ -1,0 +1,80 @@
+using Helsefellesskap.App;
+using Helsefellesskap.App.Components;
+using Helsefellesskap.App.Components.Account;
+using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Bodies;
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Meetings;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var database = builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddDataProtection()
+    .SetApplicationName("Helsefellesskap")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.Directory, "keys")));
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.AddAuthorization();
+builder.Services.AddIdentityCore<ApplicationUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredLength = 10;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddErrorDescriber<NorwegianIdentityErrorDescriber>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+});
+
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<BodyQueries>();
+builder.Services.AddScoped<CaseQueries>();
+builder.Services.AddScoped<CaseRegistration>();
+builder.Services.AddScoped<MeetingQueries>();
+
+var app = builder.Build();
+
+await app.Services.MigrateAndSeedAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseStatusCodePagesWithReExecute("/ikke-funnet", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,160 @@
+using Helsefellesskap.Domain.Partnerships;
+
+namespace Helsefellesskap.Domain.Cases;
+
+public enum CaseStatus
+{
+    Draft,
+    Registered,
+    UnderTreatment,
+    Recommended,
+    Advised,
+    Binding,
+    AdoptedPendingRatification,
+    NotAdopted,
+    NoConsensus,
+    Noted,
+}
+
+/// <summary>
+/// A case (sak): the secretariat's presentation, its versioned proposed decision, and the treatments
+/// by one body after another.
+/// </summary>
+public sealed class Case : Aggregate
+{
+    private readonly List<ProposalVersion> _proposalVersions = [];
+    private readonly List<Treatment> _treatments = [];
+
+    private Case() { Title = ""; Background = ""; Assessment = ""; }
+
+    public Case(Guid partnershipId, Body body, string title, CaseType type, bool isPrincipled, CaseTag tags,
+        string background, string assessment, string proposedDecision, Guid byPersonId, DateTimeOffset at)
+    {
+        PartnershipId = partnershipId;
+        BodyId = body.Id;
+        Type = type;
+        CreatedAt = at;
+        Title = "";
+        Background = "";
+        Assessment = "";
+        Edit(title, type, isPrincipled, tags, background, assessment);
+        ReviseProposal(proposedDecision, byPersonId, at);
+    }
+
+    public Guid PartnershipId { get; private set; }
+
+    /// <summary>The body the case is meant for, which also numbers it.</summary>
+    public Guid BodyId { get; private set; }
+
+    public int? Year { get; private set; }
+    public int? Sequence { get; private set; }
+    public CaseNumber? Number => Year is { } y && Sequence is { } s ? new CaseNumber(y, s) : null;
+
+    public string Title { get; private set; }
+    public CaseType Type { get; private set; }
+    public bool IsPrincipled { get; private set; }
+    public CaseTag Tags { get; private set; }
+    public string Background { get; private set; }
+    public string Assessment { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<ProposalVersion> ProposalVersions => _proposalVersions;
+    public string ProposedDecision => _proposalVersions.Count == 0 ? "" : _proposalVersions.MaxBy(v => v.Version)!.Text;
+
+    public IReadOnlyList<Treatment> Treatments => _treatments;
+    public Treatment? OpenTreatment => _treatments.SingleOrDefault(t => !t.IsClosed);
+    public Treatment? LatestTreatment => _treatments.MaxBy(t => t.StartedOn);
+
+    public CaseStatus Status
+    {
+        get
+        {
+            if (Number is null) return CaseStatus.Draft;
+            var latest = LatestTreatment;
+            if (latest is null) return CaseStatus.Registered;
+            if (!latest.IsClosed) return CaseStatus.UnderTreatment;
+            return latest.Outcome switch
+            {
+                Outcome.Binding => CaseStatus.Binding,
+                Outcome.AdoptedPendingRatification => CaseStatus.AdoptedPendingRatification,
+                Outcome.NotAdopted => CaseStatus.NotAdopted,
+                Outcome.Recommendation => CaseStatus.Recommended,
+                Outcome.Advice => CaseStatus.Advised,
+                Outcome.Noted => CaseStatus.Noted,
+                _ => CaseStatus.NoConsensus,
+            };
+        }
+    }
+
+    public void Edit(string title, CaseType type, bool isPrincipled, CaseTag tags, string background, string assessment)
+    {
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(title), "Saken må ha en tittel.");
+        DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
+        DomainException.ThrowIf(type != Type && _treatments.Count > 0,
+            "Sakstypen kan ikke endres etter at saken er behandlet.");
+        DomainException.ThrowIf(isPrincipled != IsPrincipled && OpenTreatment is not null,
+            "Om saken er prinsipiell kan ikke endres mens den er til behandling.");
+        Title = title.Trim();
+        Type = type;
+        IsPrincipled = isPrincipled;
+        Tags = tags;
+        Background = background ?? "";
+        Assessment = assessment ?? "";
+    }
+
+    /// <summary>Saves a new version of the proposed decision; an unchanged text adds no version.</summary>
+    public void ReviseProposal(string text, Guid byPersonId, DateTimeOffset at)
+    {
+        var trimmed = (text ?? "").Trim();
+        DomainException.ThrowIf(Type == CaseType.Decision && trimmed.Length == 0,
+            "En beslutningssak må ha et forslag til vedtak.");
+        if (_proposalVersions.Count > 0 && trimmed == ProposedDecision) return;
+        _proposalVersions.Add(new ProposalVersion(Id, _proposalVersions.Count + 1, trimmed, byPersonId, at));
+    }
+
+    /// <summary>Gives the draft its number; the number comes from the body's series for the year.</summary>
+    public void Register(CaseNumberSeries series)
+    {
+        DomainException.ThrowIf(Number is not null, $"Saken er allerede registrert som {Number}.");
+        DomainException.ThrowIf(series.BodyId != BodyId, "Saksnummeret må komme fra utvalget saken er meldt til.");
+        var number = series.Next();
+        Year = number.Year;
+        Sequence = number.Sequence;
+    }
+
+    public Treatment StartTreatment(Body body, DateOnly on, Guid byPersonId, DateTimeOffset at, Guid? meetingId = null)
+    {
+        DomainException.ThrowIf(Number is null, "Saken må registreres før den kan behandles.");
+        DomainException.ThrowIf(body.PartnershipId != PartnershipId, "Utvalget hører til et annet helsefellesskap.");
+        var open = OpenTreatment;
+        DomainException.ThrowIf(open is not null, $"Saken er allerede til behandling i {open?.BodyName}.");
+        DomainException.ThrowIf(Type != CaseType.Information && ProposedDecision.Length == 0,
+            "Saken må ha et forslag til vedtak før den kan behandles.");
+        var treatment = new Treatment(this, body, on, meetingId, byPersonId, at);
+        _treatments.Add(treatment);
+        return treatment;
+    }
+
+    public Position RegisterPosition(Guid treatmentId, Party party, int wordingVersion, PositionKind kind, string? text,
+        Guid byPersonId, bool onBehalf, DateTimeOffset at) =>
+        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at);
+
+    public Wording AmendWording(Guid treatmentId, string text, Guid byPersonId, DateTimeOffset at) =>
+        TreatmentById(treatmentId).AmendWording(text, byPersonId, at);
+
+    public Outcome CloseTreatment(Guid treatmentId, DateTimeOffset at, NextStep? nextStep,
+        IReadOnlyCollection<Party> partnershipParties)
+    {
+        var treatment = TreatmentById(treatmentId);
+        treatment.Close(at, nextStep, partnershipParties);
+        return treatment.Outcome;
+    }
+
+    public void RecordRatification(Guid treatmentId, Party party, RatificationStatus status, string? localReference,
+        DateOnly? treatedOn, DateTimeOffset at) =>
+        TreatmentById(treatmentId).RecordRatification(party, status, localReference, treatedOn, at);
+
+    private Treatment TreatmentById(Guid treatmentId) =>
+        _treatments.SingleOrDefault(t => t.Id == treatmentId)
+        ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
+}

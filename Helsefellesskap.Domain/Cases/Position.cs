@@ -1,0 +1,62 @@
+namespace Helsefellesskap.Domain.Cases;
+
+/// <summary>The four positions (standpunkt) a party can state on a wording.</summary>
+public enum PositionKind
+{
+    Agree,
+    AgreeWithRemark,
+    /// <summary>Agrees subject to local ratification (forbehold om lokal forankring).</summary>
+    AgreeSubjectToRatification,
+    Disagree,
+}
+
+/// <summary>
+/// One party's position on one version of a treatment's wording. A later position from the same party on
+/// the same wording replaces this one; the replaced one stays as history.
+/// </summary>
+public sealed class Position : Entity
+{
+    private Position() { }
+
+    internal Position(Guid treatmentId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
+        Guid registeredByPersonId, bool registeredOnBehalf, DateTimeOffset at)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        DomainException.ThrowIf(kind == PositionKind.AgreeWithRemark && trimmed is null,
+            "Et standpunkt «enig med merknad» må ha en merknad.");
+        DomainException.ThrowIf(kind == PositionKind.Disagree && trimmed is null,
+            "Et standpunkt «uenig» må begrunnes.");
+        TreatmentId = treatmentId;
+        PartyId = partyId;
+        WordingVersion = wordingVersion;
+        Kind = kind;
+        Text = trimmed;
+        RegisteredByPersonId = registeredByPersonId;
+        RegisteredOnBehalf = registeredOnBehalf;
+        RegisteredAt = at;
+    }
+
+    public Guid TreatmentId { get; private set; }
+    public Guid PartyId { get; private set; }
+    public int WordingVersion { get; private set; }
+    public PositionKind Kind { get; private set; }
+
+    /// <summary>The remark, the reservation's note, or the reason for disagreeing.</summary>
+    public string? Text { get; private set; }
+
+    public Guid RegisteredByPersonId { get; private set; }
+
+    /// <summary>True when the secretariat registered it on the party's behalf.</summary>
+    public bool RegisteredOnBehalf { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public DateTimeOffset? ReplacedAt { get; private set; }
+
+    public bool IsReplaced => ReplacedAt is not null;
+    public bool IsAgreement => Kind != PositionKind.Disagree;
+
+    internal bool SameAs(PositionKind kind, string? text) =>
+        Kind == kind && Text == (string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+
+    internal void ReplaceAt(DateTimeOffset at) => ReplacedAt = at;
+}

@@ -1,0 +1,113 @@
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+
+namespace Helsefellesskap.Domain;
+
+/// <summary>The Norwegian words users read for the domain's terms.</summary>
+public static class Labels
+{
+    public static string Label(this SeatRole role) => role switch
+    {
+        SeatRole.Chair => "leder",
+        SeatRole.DeputyChair => "nestleder",
+        SeatRole.Member => "medlem",
+        SeatRole.Substitute => "vara",
+        SeatRole.Participant => "deltaker",
+        SeatRole.Observer => "observatør",
+        _ => "sekretariat",
+    };
+
+    public static string Label(this ParticipantKind kind) => kind switch
+    {
+        ParticipantKind.GeneralPractitioner => "fastlegerepresentant",
+        ParticipantKind.UserRepresentative => "brukerrepresentant",
+        _ => "tillitsvalgt",
+    };
+
+    public static string Label(this Mandate mandate) => mandate switch
+    {
+        Mandate.Decides => "beslutter",
+        Mandate.Prepares => "forbereder saker (innstiller)",
+        _ => "gir faglige råd",
+    };
+
+    public static string Label(this PartyKind kind) => kind switch
+    {
+        PartyKind.HospitalTrust => "helseforetak",
+        PartyKind.HealthRegion => "helseregion",
+        PartyKind.Municipality => "kommune",
+        _ => "kommunene samlet",
+    };
+
+    public static string Label(this Side side) => side == Side.Hospital ? "sykehuset" : "kommunene";
+
+    public static string Label(this CaseType type) => type switch
+    {
+        CaseType.Decision => "beslutningssak",
+        CaseType.Discussion => "drøftingssak",
+        _ => "orienteringssak",
+    };
+
+    public static string Label(this CaseTag tag) => tag switch
+    {
+        CaseTag.ChildrenAndYouth => "Barn og unge",
+        CaseTag.MentalHealthAndSubstanceAbuse => "Psykisk helse og rus",
+        CaseTag.SeveralChronicConditions => "Flere kroniske lidelser",
+        CaseTag.FrailElderly => "Skrøpelige eldre",
+        CaseTag.EmergencyMedicalChain => "Akuttmedisinsk kjede",
+        CaseTag.Digitalisation => "Digitalisering",
+        CaseTag.CompetenceAndRecruitment => "Kompetanse og rekruttering",
+        CaseTag.SharedDecisionMaking => "Samvalg",
+        _ => "",
+    };
+
+    public static string Label(this CaseStatus status) => status switch
+    {
+        CaseStatus.Draft => "Utkast",
+        CaseStatus.Registered => "Registrert",
+        CaseStatus.UnderTreatment => "Til behandling",
+        CaseStatus.Recommended => "Innstilling gitt",
+        CaseStatus.Advised => "Faglig råd gitt",
+        CaseStatus.Binding => "Vedtatt (bindende)",
+        CaseStatus.AdoptedPendingRatification => "Vedtatt med forbehold",
+        CaseStatus.NotAdopted => "Ikke vedtatt",
+        CaseStatus.NoConsensus => "Ikke konsensus",
+        _ => "Tatt til orientering",
+    };
+
+    public static string Label(this Outcome outcome) => outcome switch
+    {
+        Outcome.Binding => "Bindende vedtak",
+        Outcome.AdoptedPendingRatification => "Vedtatt med forbehold om lokal forankring",
+        Outcome.NotAdopted => "Ikke vedtatt (avvist ved lokal forankring)",
+        Outcome.Recommendation => "Innstilling",
+        Outcome.Advice => "Faglig råd",
+        Outcome.Noted => "Tatt til orientering",
+        _ => "Ikke konsensus",
+    };
+
+    public static string Label(this PositionKind kind) => kind switch
+    {
+        PositionKind.Agree => "Enig",
+        PositionKind.AgreeWithRemark => "Enig med merknad",
+        PositionKind.AgreeSubjectToRatification => "Enig med forbehold om lokal forankring",
+        _ => "Uenig",
+    };
+
+    public static string Label(this MeetingStatus status) => status switch
+    {
+        MeetingStatus.Planned => "Planlagt",
+        MeetingStatus.NoticeSent => "Innkalling sendt",
+        MeetingStatus.InProgress => "Pågår",
+        MeetingStatus.Closed => "Avholdt",
+        _ => "Protokoll godkjent",
+    };
+
+    public static string Label(this NextStep step) => step switch
+    {
+        NextStep.BackToWorkingCommittee => "Tilbake til arbeidsutvalget",
+        NextStep.LaterMeeting => "Til et senere møte",
+        _ => "Til partnerskapsmøtet",
+    };
+}

@@ -1,0 +1,75 @@
+namespace Helsefellesskap.Domain.Partnerships;
+
+public enum BodyKind { PartnershipMeeting, StrategicCommittee, WorkingCommittee, ProfessionalCommittee }
+
+/// <summary>What a body's agreement amounts to.</summary>
+public enum Mandate
+{
+    /// <summary>Takes decisions that bind the partners (Partnerskapsmøtet, SSU).</summary>
+    Decides,
+    /// <summary>Prepares cases; its agreement is a recommendation (innstilling) (AU).</summary>
+    Prepares,
+    /// <summary>Gives professional advice (fagutvalg).</summary>
+    Advises,
+}
+
+/// <summary>A body (utvalg) of the partnership, with its seats.</summary>
+public sealed class Body : Aggregate
+{
+    private readonly List<Seat> _seats = [];
+
+    private Body() { Name = ""; ShortName = ""; }
+
+    public Body(Guid partnershipId, BodyKind kind, string name, string shortName)
+    {
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(name), "Utvalget må ha et navn.");
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(shortName), "Utvalget må ha en forkortelse.");
+        PartnershipId = partnershipId;
+        Kind = kind;
+        Name = name.Trim();
+        ShortName = shortName.Trim();
+    }
+
+    public Guid PartnershipId { get; private set; }
+    public BodyKind Kind { get; private set; }
+    public string Name { get; private set; }
+    public string ShortName { get; private set; }
+
+    public Mandate Mandate => Kind switch
+    {
+        BodyKind.PartnershipMeeting or BodyKind.StrategicCommittee => Mandate.Decides,
+        BodyKind.WorkingCommittee => Mandate.Prepares,
+        _ => Mandate.Advises,
+    };
+
+    public IReadOnlyList<Seat> Seats => _seats;
+
+    public Seat AddSeat(Person person, SeatRole role, Term term, Party? party = null,
+        ParticipantKind? participantKind = null, string? organisation = null)
+    {
+        DomainException.ThrowIf(person.PartnershipId != PartnershipId,
+            $"{person.Name} hører ikke til samme helsefellesskap som {ShortName}.");
+        DomainException.ThrowIf(party is not null && party.PartnershipId != PartnershipId,
+            $"{party?.Name} er ikke en part i samme helsefellesskap som {ShortName}.");
+        if (role is SeatRole.Chair or SeatRole.DeputyChair)
+        {
+            var overlapping = _seats.FirstOrDefault(s => s.Role == role && s.Term.Overlaps(term));
+            DomainException.ThrowIf(overlapping is not null,
+                $"{ShortName} har allerede en {role.Label()} i perioden {overlapping?.Term}.");
+        }
+        DomainException.ThrowIf(_seats.Any(s => s.PersonId == person.Id && s.Role == role && s.Term.Overlaps(term)),
+            $"{person.Name} har allerede dette vervet i {ShortName} i samme periode.");
+
+        var seat = new Seat(Id, person.Id, role, term, party?.Id, participantKind, organisation);
+        _seats.Add(seat);
+        return seat;
+    }
+
+    public IEnumerable<Seat> SeatsOn(DateOnly day) => _seats.Where(s => s.IsActiveOn(day));
+
+    /// <summary>The parties that must agree: those represented by the chair, deputy and member seats on that day.</summary>
+    public IReadOnlySet<Guid> PartiesThatMustAgree(DateOnly day) =>
+        SeatsOn(day).Where(s => s.MakesPartyRequired).Select(s => s.PartyId!.Value).ToHashSet();
+
+    public Seat? ChairOn(DateOnly day) => SeatsOn(day).FirstOrDefault(s => s.Role == SeatRole.Chair);
+}

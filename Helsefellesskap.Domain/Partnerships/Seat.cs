@@ -1,0 +1,79 @@
+namespace Helsefellesskap.Domain.Partnerships;
+
+public enum SeatRole
+{
+    Chair,
+    DeputyChair,
+    Member,
+    Substitute,
+    /// <summary>A GP, user or union representative: speaks and may leave a remark, holds no position.</summary>
+    Participant,
+    Observer,
+    Secretariat,
+}
+
+public enum ParticipantKind { GeneralPractitioner, UserRepresentative, UnionRepresentative }
+
+/// <summary>A person's seat in a body, for a term, in a role.</summary>
+public sealed class Seat : Entity
+{
+    private Seat() { }
+
+    internal Seat(Guid bodyId, Guid personId, SeatRole role, Term term, Guid? partyId,
+        ParticipantKind? participantKind, string? organisation)
+    {
+        DomainException.ThrowIf(RepresentsAParty(role) && partyId is null,
+            $"Vervet som {role.Label()} må representere en part.");
+        DomainException.ThrowIf(role == SeatRole.Participant && participantKind is null,
+            "En deltaker må være fastlege, brukerrepresentant eller tillitsvalgt.");
+        DomainException.ThrowIf(role != SeatRole.Participant && participantKind is not null,
+            "Bare deltakere kan være fastlege, brukerrepresentant eller tillitsvalgt.");
+        BodyId = bodyId;
+        PersonId = personId;
+        Role = role;
+        PartyId = partyId;
+        ParticipantKind = participantKind;
+        Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim();
+        From = term.From;
+        To = term.To;
+    }
+
+    public Guid BodyId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public SeatRole Role { get; private set; }
+
+    /// <summary>
+    /// The party the seat represents: required for chair, deputy, member and substitute; for a participant or
+    /// the secretariat it tells which side they come from.
+    /// </summary>
+    public Guid? PartyId { get; private set; }
+
+    public ParticipantKind? ParticipantKind { get; private set; }
+
+    /// <summary>An observer's organisation, e.g. "Statsforvalteren i Innlandet".</summary>
+    public string? Organisation { get; private set; }
+
+    public DateOnly From { get; private set; }
+    public DateOnly? To { get; private set; }
+    public Term Term => new(From, To);
+
+    public bool IsActiveOn(DateOnly day) => Term.Includes(day);
+
+    /// <summary>Chair, deputy, members and substitutes state their party's position; nobody else does.</summary>
+    public bool MayHoldPosition => RepresentsAParty(Role);
+
+    /// <summary>Only chair, deputy and member seats make their party one that must agree.</summary>
+    public bool MakesPartyRequired => Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member;
+
+    /// <summary>Participants may leave a remark for the minutes without holding a position.</summary>
+    public bool MayLeaveRemark => MayHoldPosition || Role == SeatRole.Participant;
+
+    public void EndTerm(DateOnly lastDay)
+    {
+        DomainException.ThrowIf(lastDay < From, "Et verv kan ikke avsluttes før det begynner.");
+        To = lastDay;
+    }
+
+    private static bool RepresentsAParty(SeatRole role) =>
+        role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute;
+}
