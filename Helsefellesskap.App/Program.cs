@@ -2,10 +2,7 @@ using Helsefellesskap.App;
 using Helsefellesskap.App.Components;
 using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
-using Helsefellesskap.App.Features.Access;
-using Helsefellesskap.App.Features.Bodies;
-using Helsefellesskap.App.Features.Cases;
-using Helsefellesskap.App.Features.Meetings;
+using Helsefellesskap.App.Features;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -51,11 +48,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped<CurrentUser>();
-builder.Services.AddScoped<BodyQueries>();
-builder.Services.AddScoped<CaseQueries>();
-builder.Services.AddScoped<CaseRegistration>();
-builder.Services.AddScoped<MeetingQueries>();
+builder.Services.AddFeatures();
 
 var app = builder.Build();
 

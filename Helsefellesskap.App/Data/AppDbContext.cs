@@ -24,6 +24,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // The domain makes its ids. Were they store-generated, EF would take a new position found through a
+        // loaded case for an existing row and update it instead of inserting it.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.ClrType.IsAssignableTo(typeof(Entity))))
+            builder.Entity(type.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

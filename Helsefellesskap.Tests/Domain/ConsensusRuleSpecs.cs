@@ -1,5 +1,6 @@
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Partnerships;
 
 namespace Helsefellesskap.Tests.Domain;
 

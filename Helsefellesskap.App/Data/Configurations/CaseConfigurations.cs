@@ -38,6 +38,7 @@ public sealed class ProposalVersionConfiguration : IEntityTypeConfiguration<Prop
 {
     public void Configure(EntityTypeBuilder<ProposalVersion> b)
     {
+        b.ToTable("ProposalVersions");
         b.HasKey(x => new { x.CaseId, x.Version });
     }
 }
@@ -57,6 +58,7 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
 {
     public void Configure(EntityTypeBuilder<Treatment> b)
     {
+        b.ToTable("Treatments");
         b.Property(x => x.BodyName).HasMaxLength(30);
         b.Ignore(x => x.IsClosed);
         b.Ignore(x => x.CurrentWording);
@@ -83,13 +85,18 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
 
 public sealed class WordingConfiguration : IEntityTypeConfiguration<Wording>
 {
-    public void Configure(EntityTypeBuilder<Wording> b) => b.HasKey(x => new { x.TreatmentId, x.Version });
+    public void Configure(EntityTypeBuilder<Wording> b)
+    {
+        b.ToTable("Wordings");
+        b.HasKey(x => new { x.TreatmentId, x.Version });
+    }
 }
 
 public sealed class RequiredPartyConfiguration : IEntityTypeConfiguration<RequiredParty>
 {
     public void Configure(EntityTypeBuilder<RequiredParty> b)
     {
+        b.ToTable("RequiredParties");
         b.HasKey(x => new { x.TreatmentId, x.PartyId });
         b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -99,6 +106,7 @@ public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
 {
     public void Configure(EntityTypeBuilder<Position> b)
     {
+        b.ToTable("Positions");
         b.Ignore(x => x.IsReplaced);
         b.Ignore(x => x.IsAgreement);
         b.Property(x => x.Text).HasMaxLength(4000);
@@ -112,6 +120,7 @@ public sealed class RatificationConfiguration : IEntityTypeConfiguration<Ratific
 {
     public void Configure(EntityTypeBuilder<Ratification> b)
     {
+        b.ToTable("Ratifications");
         b.Ignore(x => x.IsRatified);
         b.Property(x => x.LocalReference).HasMaxLength(200);
         b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);

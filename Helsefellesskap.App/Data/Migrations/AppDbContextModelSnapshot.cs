@@ -90,7 +90,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Assessment")
@@ -167,7 +166,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Position", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -208,7 +206,7 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"ReplacedAt\" IS NULL");
 
-                    b.ToTable("Position");
+                    b.ToTable("Positions", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.ProposalVersion", b =>
@@ -231,13 +229,12 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasKey("CaseId", "Version");
 
-                    b.ToTable("ProposalVersion");
+                    b.ToTable("ProposalVersions", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Ratification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LocalReference")
@@ -268,7 +265,7 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("TreatmentId", "PartyId")
                         .IsUnique();
 
-                    b.ToTable("Ratification");
+                    b.ToTable("Ratifications", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.RequiredParty", b =>
@@ -283,13 +280,12 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasIndex("PartyId");
 
-                    b.ToTable("RequiredParty");
+                    b.ToTable("RequiredParties", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Treatment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BodyId")
@@ -329,7 +325,7 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("Treatment");
+                    b.ToTable("Treatments", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Wording", b =>
@@ -352,13 +348,12 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasKey("TreatmentId", "Version");
 
-                    b.ToTable("Wording");
+                    b.ToTable("Wordings", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BodyId")
@@ -398,7 +393,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Body", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -434,7 +428,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.HospitalDivision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CollaborationAdviser")
@@ -459,7 +452,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Partnership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -475,7 +467,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Party", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -507,7 +498,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -532,7 +522,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Seat", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BodyId")

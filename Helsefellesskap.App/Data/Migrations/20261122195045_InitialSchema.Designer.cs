@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122194422_InitialSchema")]
+    [Migration("20261122195045_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -93,7 +93,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Assessment")
@@ -170,7 +169,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Position", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -211,7 +209,7 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"ReplacedAt\" IS NULL");
 
-                    b.ToTable("Position");
+                    b.ToTable("Positions", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.ProposalVersion", b =>
@@ -234,13 +232,12 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasKey("CaseId", "Version");
 
-                    b.ToTable("ProposalVersion");
+                    b.ToTable("ProposalVersions", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Ratification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LocalReference")
@@ -271,7 +268,7 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("TreatmentId", "PartyId")
                         .IsUnique();
 
-                    b.ToTable("Ratification");
+                    b.ToTable("Ratifications", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.RequiredParty", b =>
@@ -286,13 +283,12 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasIndex("PartyId");
 
-                    b.ToTable("RequiredParty");
+                    b.ToTable("RequiredParties", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Treatment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BodyId")
@@ -332,7 +328,7 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("Treatment");
+                    b.ToTable("Treatments", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Wording", b =>
@@ -355,13 +351,12 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasKey("TreatmentId", "Version");
 
-                    b.ToTable("Wording");
+                    b.ToTable("Wordings", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BodyId")
@@ -401,7 +396,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Body", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -437,7 +431,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.HospitalDivision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CollaborationAdviser")
@@ -462,7 +455,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Partnership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -478,7 +470,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Party", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -510,7 +501,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -535,7 +525,6 @@ namespace Helsefellesskap.App.Data.Migrations
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Seat", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BodyId")

@@ -375,7 +375,7 @@ namespace Helsefellesskap.App.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProposalVersion",
+                name: "ProposalVersions",
                 columns: table => new
                 {
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -386,9 +386,9 @@ namespace Helsefellesskap.App.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProposalVersion", x => new { x.CaseId, x.Version });
+                    table.PrimaryKey("PK_ProposalVersions", x => new { x.CaseId, x.Version });
                     table.ForeignKey(
-                        name: "FK_ProposalVersion_Cases_CaseId",
+                        name: "FK_ProposalVersions_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -396,7 +396,7 @@ namespace Helsefellesskap.App.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Treatment",
+                name: "Treatments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -411,21 +411,21 @@ namespace Helsefellesskap.App.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Treatment", x => x.Id);
+                    table.PrimaryKey("PK_Treatments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Treatment_Bodies_BodyId",
+                        name: "FK_Treatments_Bodies_BodyId",
                         column: x => x.BodyId,
                         principalTable: "Bodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Treatment_Cases_CaseId",
+                        name: "FK_Treatments_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Treatment_Meetings_MeetingId",
+                        name: "FK_Treatments_Meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "Meetings",
                         principalColumn: "Id",
@@ -433,7 +433,7 @@ namespace Helsefellesskap.App.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Position",
+                name: "Positions",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -449,23 +449,23 @@ namespace Helsefellesskap.App.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Position", x => x.Id);
+                    table.PrimaryKey("PK_Positions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Position_Parties_PartyId",
+                        name: "FK_Positions_Parties_PartyId",
                         column: x => x.PartyId,
                         principalTable: "Parties",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Position_Treatment_TreatmentId",
+                        name: "FK_Positions_Treatments_TreatmentId",
                         column: x => x.TreatmentId,
-                        principalTable: "Treatment",
+                        principalTable: "Treatments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Ratification",
+                name: "Ratifications",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -478,23 +478,23 @@ namespace Helsefellesskap.App.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Ratification", x => x.Id);
+                    table.PrimaryKey("PK_Ratifications", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Ratification_Parties_PartyId",
+                        name: "FK_Ratifications_Parties_PartyId",
                         column: x => x.PartyId,
                         principalTable: "Parties",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Ratification_Treatment_TreatmentId",
+                        name: "FK_Ratifications_Treatments_TreatmentId",
                         column: x => x.TreatmentId,
-                        principalTable: "Treatment",
+                        principalTable: "Treatments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "RequiredParty",
+                name: "RequiredParties",
                 columns: table => new
                 {
                     TreatmentId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -502,23 +502,23 @@ namespace Helsefellesskap.App.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_RequiredParty", x => new { x.TreatmentId, x.PartyId });
+                    table.PrimaryKey("PK_RequiredParties", x => new { x.TreatmentId, x.PartyId });
                     table.ForeignKey(
-                        name: "FK_RequiredParty_Parties_PartyId",
+                        name: "FK_RequiredParties_Parties_PartyId",
                         column: x => x.PartyId,
                         principalTable: "Parties",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_RequiredParty_Treatment_TreatmentId",
+                        name: "FK_RequiredParties_Treatments_TreatmentId",
                         column: x => x.TreatmentId,
-                        principalTable: "Treatment",
+                        principalTable: "Treatments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Wording",
+                name: "Wordings",
                 columns: table => new
                 {
                     TreatmentId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -529,11 +529,11 @@ namespace Helsefellesskap.App.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Wording", x => new { x.TreatmentId, x.Version });
+                    table.PrimaryKey("PK_Wordings", x => new { x.TreatmentId, x.Version });
                     table.ForeignKey(
-                        name: "FK_Wording_Treatment_TreatmentId",
+                        name: "FK_Wordings_Treatments_TreatmentId",
                         column: x => x.TreatmentId,
-                        principalTable: "Treatment",
+                        principalTable: "Treatments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -619,31 +619,31 @@ namespace Helsefellesskap.App.Data.Migrations
                 column: "PartnershipId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Position_PartyId",
-                table: "Position",
+                name: "IX_Positions_PartyId",
+                table: "Positions",
                 column: "PartyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Position_TreatmentId_PartyId_WordingVersion",
-                table: "Position",
+                name: "IX_Positions_TreatmentId_PartyId_WordingVersion",
+                table: "Positions",
                 columns: new[] { "TreatmentId", "PartyId", "WordingVersion" },
                 unique: true,
                 filter: "\"ReplacedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Ratification_PartyId",
-                table: "Ratification",
+                name: "IX_Ratifications_PartyId",
+                table: "Ratifications",
                 column: "PartyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Ratification_TreatmentId_PartyId",
-                table: "Ratification",
+                name: "IX_Ratifications_TreatmentId_PartyId",
+                table: "Ratifications",
                 columns: new[] { "TreatmentId", "PartyId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RequiredParty_PartyId",
-                table: "RequiredParty",
+                name: "IX_RequiredParties_PartyId",
+                table: "RequiredParties",
                 column: "PartyId");
 
             migrationBuilder.CreateIndex(
@@ -662,18 +662,18 @@ namespace Helsefellesskap.App.Data.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Treatment_BodyId",
-                table: "Treatment",
+                name: "IX_Treatments_BodyId",
+                table: "Treatments",
                 column: "BodyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Treatment_CaseId",
-                table: "Treatment",
+                name: "IX_Treatments_CaseId",
+                table: "Treatments",
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Treatment_MeetingId",
-                table: "Treatment",
+                name: "IX_Treatments_MeetingId",
+                table: "Treatments",
                 column: "MeetingId");
         }
 
@@ -702,22 +702,22 @@ namespace Helsefellesskap.App.Data.Migrations
                 name: "HospitalDivisions");
 
             migrationBuilder.DropTable(
-                name: "Position");
+                name: "Positions");
 
             migrationBuilder.DropTable(
-                name: "ProposalVersion");
+                name: "ProposalVersions");
 
             migrationBuilder.DropTable(
-                name: "Ratification");
+                name: "Ratifications");
 
             migrationBuilder.DropTable(
-                name: "RequiredParty");
+                name: "RequiredParties");
 
             migrationBuilder.DropTable(
                 name: "Seats");
 
             migrationBuilder.DropTable(
-                name: "Wording");
+                name: "Wordings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -732,7 +732,7 @@ namespace Helsefellesskap.App.Data.Migrations
                 name: "People");
 
             migrationBuilder.DropTable(
-                name: "Treatment");
+                name: "Treatments");
 
             migrationBuilder.DropTable(
                 name: "Cases");

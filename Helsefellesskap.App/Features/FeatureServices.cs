@@ -1,0 +1,17 @@
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Bodies;
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Meetings;
+
+namespace Helsefellesskap.App.Features;
+
+public static class FeatureServices
+{
+    /// <summary>Each feature's queries and commands: concrete classes, one DbContext per operation.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services) => services
+        .AddScoped<CurrentUser>()
+        .AddScoped<BodyQueries>()
+        .AddScoped<CaseQueries>()
+        .AddScoped<CaseRegistration>()
+        .AddScoped<MeetingQueries>();
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Helsefellesskap.Tests.Browser;
+
+/// <summary>WCAG 2.1 AA as axe-core checks it, on every page of the shell, on a desktop and on a 375 px phone.</summary>
+public class AccessibilityTests(AppServer app)
+{
+    private static readonly string AxeScript = Path.Combine(AppContext.BaseDirectory, "node_modules", "axe-core", "axe.min.js");
+
+    public static TheoryData<string, int> Pages()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 1280, 375 })
+            foreach (var path in new[] { "/", "/Account/Login", "/oversikt", "/utvalg", "/utvalg/ssu", "/saker", "/moter", "/saker/{copd}", "/Account/Manage/ChangePassword" })
+                data.Add(path, width);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_meets_WCAG_2_1_AA_as_axe_checks_it(string path, int width)
+    {
+        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci' in Helsefellesskap.Tests.");
+        var page = path is "/" or "/Account/Login" ? await app.NewPageAsync(width) : await app.SignedInPageAsync("eirik.lunde", width);
+        if (path.Contains("{copd}"))
+        {
+            await page.GotoAsync("/saker");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Pasientforløp for personer med kols i Innlandet" }).ClickAsync();
+            await page.WaitForURLAsync("**/saker/*-*");
+        }
+        else
+        {
+            await page.GotoAsync(path);
+        }
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.AddScriptTagAsync(new() { Path = AxeScript });
+
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                .violations.map(v => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+            """);
+
+        Assert.True(violations.GetArrayLength() == 0, string.Join("\n", violations.EnumerateArray().Select(v => v.GetString())));
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,82 @@
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helsefellesskap.Tests.Browser;
+
+/// <summary>What only a browser shows: the app running, signing in, and the seeded partnership on screen.</summary>
+public class ShellTests(AppServer app)
+{
+    [Fact]
+    public async Task The_app_migrates_and_seeds_its_own_database_file_and_reports_healthy()
+    {
+        var page = await app.NewPageAsync();
+        var health = await page.GotoAsync("/health");
+
+        Assert.Equal(200, health!.Status);
+        Assert.True(File.Exists(app.DatabasePath));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_the_public_front_page_and_must_sign_in_for_the_rest()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Helsefellesskap Innlandet");
+
+        await page.GotoAsync("/utvalg");
+
+        Assert.Contains("/Account/Login", page.Url);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Logg inn");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gets_a_Norwegian_message_and_keeps_the_user_name()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Brukernavn").FillAsync("hilde.moen");
+        await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("feil-passord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Feil brukernavn eller passord");
+        await Expect(page.GetByLabel("Brukernavn")).ToHaveValueAsync("hilde.moen");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_member_signs_in_sees_their_seats_and_finds_the_seeded_bodies()
+    {
+        var page = await app.SignedInPageAsync("siri.braaten");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Oversikt");
+        await Expect(page.GetByText("Medlem i Strategisk samarbeidsutvalg")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Utvalg", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utvalg");
+        foreach (var body in new[] { "Partnerskapsmøtet (PM)", "Strategisk samarbeidsutvalg (SSU)", "Arbeidsutvalget (AU)" })
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = body })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Strategisk samarbeidsutvalg (SSU)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Parter som må være enige (8)" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Siri Bråten")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Logg inn" }).First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_case_register_links_to_a_case_whose_path_shows_each_party_s_position()
+    {
+        var page = await app.SignedInPageAsync("mari.hovde");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Saker", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Felles kompetanseplan for sykepleiere og helsefagarbeidere" }).ClickAsync();
+
+        await Expect(page.GetByText("SAK 004-2026 · Strategisk samarbeidsutvalg")).ToBeVisibleAsync();
+        await Expect(page.GetByText("7 av 8 parter enige – uenig: Helseregion Nord-Østerdal")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Videre: Tilbake til arbeidsutvalget")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}

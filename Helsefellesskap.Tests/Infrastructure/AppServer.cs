@@ -1,0 +1,84 @@
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(AppServer))]
+
+namespace Helsefellesskap.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel with its own SQLite file, which it migrates and seeds itself at start-up,
+/// and Debian's Chromium driven by Playwright. One of each per test run.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private Factory? factory;
+    private IPlaywright? playwright;
+
+    public string DatabasePath { get; } = TestServices.NewDatabasePath();
+    public FixedClock Clock { get; } = new(FixedClock.DemoNow);
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public IServiceProvider Services => factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        factory = new Factory(this);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies), as a separate person on a separate device.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO" });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280)
+    {
+        var page = await NewPageAsync(width);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Brukernavn").FillAsync(userName);
+        await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("Innlandet-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private sealed class Factory(AppServer server) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={server.DatabasePath}");
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(server.Clock);
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            });
+        }
+    }
+}
