@@ -6,7 +6,7 @@ namespace Helsefellesskap.Domain;
 /// </summary>
 public sealed class DomainException(string message) : Exception(message)
 {
-    internal static void ThrowIf(bool broken, string message)
+    public static void ThrowIf(bool broken, string message)
     {
         if (broken) throw new DomainException(message);
     }

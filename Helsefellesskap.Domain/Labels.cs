@@ -67,6 +67,7 @@ public static class Labels
         CaseStatus.Draft => "Utkast",
         CaseStatus.Registered => "Registrert",
         CaseStatus.UnderTreatment => "Til behandling",
+        CaseStatus.SentBack => "Sendt tilbake til sekretariatet",
         CaseStatus.Recommended => "Innstilling gitt",
         CaseStatus.Advised => "Faglig råd gitt",
         CaseStatus.Binding => "Vedtatt (bindende)",
@@ -84,6 +85,7 @@ public static class Labels
         Outcome.Recommendation => "Innstilling",
         Outcome.Advice => "Faglig råd",
         Outcome.Noted => "Tatt til orientering",
+        Outcome.SentBack => "Sendt tilbake til sekretariatet",
         _ => "Ikke konsensus",
     };
 

@@ -2,6 +2,7 @@ using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
+using Helsefellesskap.App.Data.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -65,6 +66,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             var version = root.Property(nameof(Aggregate.Version));
             version.CurrentValue = (int)version.OriginalValue! + 1;
+            if (root.Entity is Case @case) ProjectForRegister(root, @case);
+        }
+    }
+
+    private void ProjectForRegister(EntityEntry entry, Case @case)
+    {
+        entry.Property(CaseProjection.Status).CurrentValue = @case.Status.ToString();
+        entry.Property(CaseProjection.ReadyForBodyId).CurrentValue = @case.ReadyForBodyId;
+        entry.Property(CaseProjection.ProposalText).CurrentValue = @case.ProposedDecision;
+        foreach (var treatment in @case.Treatments)
+        {
+            var outcome = Entry(treatment).Property(CaseProjection.Outcome);
+            if ((string?)outcome.CurrentValue != treatment.Outcome.ToString()) outcome.CurrentValue = treatment.Outcome.ToString();
         }
     }
 

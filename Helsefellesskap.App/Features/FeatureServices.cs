@@ -13,5 +13,8 @@ public static class FeatureServices
         .AddScoped<BodyQueries>()
         .AddScoped<CaseQueries>()
         .AddScoped<CaseRegistration>()
+        .AddScoped<CaseRegister>()
+        .AddScoped<CaseWork>()
+        .AddScoped<Actors>()
         .AddScoped<MeetingQueries>();
 }

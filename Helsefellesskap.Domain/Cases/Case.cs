@@ -7,6 +7,7 @@ public enum CaseStatus
     Draft,
     Registered,
     UnderTreatment,
+    SentBack,
     Recommended,
     Advised,
     Binding,
@@ -28,8 +29,10 @@ public sealed class Case : Aggregate
     private Case() { Title = ""; Background = ""; Assessment = ""; }
 
     public Case(Guid partnershipId, Body body, string title, CaseType type, bool isPrincipled, CaseTag tags,
-        string background, string assessment, string proposedDecision, Guid byPersonId, DateTimeOffset at)
+        string background, string assessment, string proposedDecision, Guid byPersonId, DateTimeOffset at,
+        Guid? responsibleOfficerId = null)
     {
+        DomainException.ThrowIf(body.PartnershipId != partnershipId, "Utvalget hører til et annet helsefellesskap.");
         PartnershipId = partnershipId;
         BodyId = body.Id;
         Type = type;
@@ -37,8 +40,9 @@ public sealed class Case : Aggregate
         Title = "";
         Background = "";
         Assessment = "";
-        Edit(title, type, isPrincipled, tags, background, assessment);
+        Edit(title, type, isPrincipled, tags, background, assessment, byPersonId, at);
         ReviseProposal(proposedDecision, byPersonId, at);
+        ResponsibleOfficerId = responsibleOfficerId ?? byPersonId;
     }
 
     public Guid PartnershipId { get; private set; }
@@ -58,6 +62,12 @@ public sealed class Case : Aggregate
     public string Assessment { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The secretariat's case officer (saksbehandler) responsible for the case.</summary>
+    public Guid ResponsibleOfficerId { get; private set; }
+
+    public Guid LastEditedById { get; private set; }
+    public DateTimeOffset LastEditedAt { get; private set; }
+
     public IReadOnlyList<ProposalVersion> ProposalVersions => _proposalVersions;
     public string ProposedDecision => _proposalVersions.Count == 0 ? "" : _proposalVersions.MaxBy(v => v.Version)!.Text;
 
@@ -75,6 +85,7 @@ public sealed class Case : Aggregate
             if (!latest.IsClosed) return CaseStatus.UnderTreatment;
             return latest.Outcome switch
             {
+                Outcome.SentBack => CaseStatus.SentBack,
                 Outcome.Binding => CaseStatus.Binding,
                 Outcome.AdoptedPendingRatification => CaseStatus.AdoptedPendingRatification,
                 Outcome.NotAdopted => CaseStatus.NotAdopted,
@@ -86,7 +97,8 @@ public sealed class Case : Aggregate
         }
     }
 
-    public void Edit(string title, CaseType type, bool isPrincipled, CaseTag tags, string background, string assessment)
+    public void Edit(string title, CaseType type, bool isPrincipled, CaseTag tags, string background, string assessment,
+        Guid byPersonId, DateTimeOffset at)
     {
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(title), "Saken må ha en tittel.");
         DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
@@ -100,16 +112,33 @@ public sealed class Case : Aggregate
         Tags = tags;
         Background = background ?? "";
         Assessment = assessment ?? "";
+        LastEditedById = byPersonId;
+        LastEditedAt = at;
+    }
+
+    public void AssignResponsibleOfficer(Guid personId) => ResponsibleOfficerId = personId;
+
+    /// <summary>A draft may still be meant for another body; once registered, its number belongs to its body.</summary>
+    public void MeantFor(Body body)
+    {
+        if (body.Id == BodyId) return;
+        DomainException.ThrowIf(Number is not null,
+            $"Saken er registrert som {Number} og kan ikke flyttes til et annet utvalg.");
+        DomainException.ThrowIf(body.PartnershipId != PartnershipId, "Utvalget hører til et annet helsefellesskap.");
+        BodyId = body.Id;
     }
 
     /// <summary>Saves a new version of the proposed decision; an unchanged text adds no version.</summary>
     public void ReviseProposal(string text, Guid byPersonId, DateTimeOffset at)
     {
         var trimmed = (text ?? "").Trim();
-        DomainException.ThrowIf(Type == CaseType.Decision && trimmed.Length == 0,
+        // A draft may lack its proposed decision while it is written; a registered decision case may not.
+        DomainException.ThrowIf(Type == CaseType.Decision && trimmed.Length == 0 && Number is not null,
             "En beslutningssak må ha et forslag til vedtak.");
         if (_proposalVersions.Count > 0 && trimmed == ProposedDecision) return;
         _proposalVersions.Add(new ProposalVersion(Id, _proposalVersions.Count + 1, trimmed, byPersonId, at));
+        LastEditedById = byPersonId;
+        LastEditedAt = at;
     }
 
     /// <summary>Gives the draft its number; the number comes from the body's series for the year.</summary>
@@ -117,6 +146,8 @@ public sealed class Case : Aggregate
     {
         DomainException.ThrowIf(Number is not null, $"Saken er allerede registrert som {Number}.");
         DomainException.ThrowIf(series.BodyId != BodyId, "Saksnummeret må komme fra utvalget saken er meldt til.");
+        DomainException.ThrowIf(Type == CaseType.Decision && ProposedDecision.Length == 0,
+            "En beslutningssak må ha et forslag til vedtak før den registreres.");
         var number = series.Next();
         Year = number.Year;
         Sequence = number.Sequence;
@@ -143,12 +174,20 @@ public sealed class Case : Aggregate
         TreatmentById(treatmentId).AmendWording(text, byPersonId, at);
 
     public Outcome CloseTreatment(Guid treatmentId, DateTimeOffset at, NextStep? nextStep,
-        IReadOnlyCollection<Party> partnershipParties)
+        IReadOnlyCollection<Party> partnershipParties, Body? forwardTo = null)
     {
         var treatment = TreatmentById(treatmentId);
-        treatment.Close(at, nextStep, partnershipParties);
+        treatment.Close(at, nextStep, partnershipParties, forwardTo);
         return treatment.Outcome;
     }
+
+    /// <summary>The working committee (or a professional committee) returns the case to the secretariat.</summary>
+    public void SendBack(Guid treatmentId, string comment, DateTimeOffset at) =>
+        TreatmentById(treatmentId).SendBack(comment, at);
+
+    /// <summary>The body a case waits for: where its recommendation or advice was put forward, once it is ready.</summary>
+    public Guid? ReadyForBodyId =>
+        LatestTreatment is { IsClosed: true, ForwardedToBodyId: { } target } ? target : null;
 
     public void RecordRatification(Guid treatmentId, Party party, RatificationStatus status, string? localReference,
         DateOnly? treatedOn, DateTimeOffset at) =>

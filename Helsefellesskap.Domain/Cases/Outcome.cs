@@ -17,6 +17,8 @@ public enum Outcome
     Advice,
     /// <summary>An information case: taken for information (tatt til orientering).</summary>
     Noted,
+    /// <summary>A preparing or advising body sent the case back to the secretariat with a comment.</summary>
+    SentBack,
 }
 
 /// <summary>What happens to a case that found no consensus; the chair chooses.</summary>

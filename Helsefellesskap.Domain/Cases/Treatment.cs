@@ -46,6 +46,13 @@ public sealed class Treatment : Entity
     public DateTimeOffset? ClosedAt { get; private set; }
     public NextStep? NextStep { get; private set; }
 
+    /// <summary>Why a preparing or advising body sent the case back to the secretariat.</summary>
+    public string? SentBackComment { get; private set; }
+
+    /// <summary>The body a recommendation or advice is put forward to, where the case becomes ready for an agenda.</summary>
+    public Guid? ForwardedToBodyId { get; private set; }
+    public string? ForwardedToBodyName { get; private set; }
+
     public bool IsClosed => ClosedAt is not null;
 
     public IReadOnlyList<Wording> Wordings => _wordings;
@@ -86,6 +93,7 @@ public sealed class Treatment : Entity
     {
         get
         {
+            if (SentBackComment is not null) return Outcome.SentBack;
             if (Case.Type == CaseType.Information) return Outcome.Noted;
             var tally = Tally;
             if (!tally.EveryPartyAgrees) return Outcome.NoConsensus;
@@ -136,7 +144,7 @@ public sealed class Treatment : Entity
         return wording;
     }
 
-    internal void Close(DateTimeOffset at, NextStep? nextStep, IReadOnlyCollection<Party> partnershipParties)
+    internal void Close(DateTimeOffset at, NextStep? nextStep, IReadOnlyCollection<Party> partnershipParties, Body? forwardTo)
     {
         DomainException.ThrowIf(IsClosed, $"Behandlingen i {BodyName} er allerede avsluttet.");
         var outcome = Outcome;
@@ -144,12 +152,31 @@ public sealed class Treatment : Entity
             "Det er ikke konsensus. Velg hva som skjer videre med saken før behandlingen avsluttes.");
         DomainException.ThrowIf(outcome != Outcome.NoConsensus && nextStep is not null,
             "Et videre løp velges bare når det ikke er konsensus.");
+        DomainException.ThrowIf(outcome is Outcome.Recommendation or Outcome.Advice && forwardTo is null,
+            $"Velg hvilket utvalg {(outcome == Outcome.Advice ? "rådet" : "innstillingen")} skal legges fram for.");
+        DomainException.ThrowIf(forwardTo is not null && outcome is not (Outcome.Recommendation or Outcome.Advice),
+            "Bare en innstilling eller et faglig råd legges fram for et annet utvalg.");
+        DomainException.ThrowIf(forwardTo is not null && forwardTo.Mandate != Mandate.Decides,
+            $"{forwardTo?.ShortName} fatter ikke vedtak; en innstilling legges fram for et utvalg som beslutter.");
+        ForwardedToBodyId = forwardTo?.Id;
+        ForwardedToBodyName = forwardTo?.ShortName;
 
         if (outcome == Outcome.AdoptedPendingRatification)
             foreach (var partyId in PartiesThatMustRatify(partnershipParties))
                 _ratifications.Add(new Ratification(Id, partyId));
         ClosedAt = at;
         NextStep = nextStep;
+    }
+
+    internal void SendBack(string comment, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(IsClosed, $"Behandlingen i {BodyName} er allerede avsluttet.");
+        DomainException.ThrowIf(Mandate == Mandate.Decides,
+            $"{BodyName} fatter vedtak; der går en sak uten konsensus videre etter lederens valg, ikke tilbake til sekretariatet.");
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(comment),
+            "Skriv en kommentar som forteller sekretariatet hva som må endres.");
+        SentBackComment = comment.Trim();
+        ClosedAt = at;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Partnerships;
 
 namespace Helsefellesskap.Tests.Domain;
 
@@ -61,11 +62,33 @@ public class CaseSpecs
     }
 
     [Fact]
-    public void A_decision_case_must_have_a_proposed_decision()
+    public void A_decision_case_must_have_a_proposed_decision_before_it_is_registered()
     {
-        var error = Assert.Throws<DomainException>(() => Draft(proposal: ""));
+        var draft = Draft(proposal: "");
+        var series = new CaseNumberSeries(p.Ssu.Id, 2026);
+
+        var error = Assert.Throws<DomainException>(() => draft.Register(series));
+        Assert.Equal("En beslutningssak må ha et forslag til vedtak før den registreres.", error.Message);
+        Assert.Equal(0, series.LastSequence);
+        Assert.Null(draft.Number);
+    }
+
+    [Fact]
+    public void A_registered_decision_case_cannot_lose_its_proposed_decision()
+    {
+        var c = Draft();
+        c.Register(new CaseNumberSeries(p.Ssu.Id, 2026));
+
+        var error = Assert.Throws<DomainException>(() => c.ReviseProposal(" ", p.Secretary.Id, TestPartnership.Now));
         Assert.Equal("En beslutningssak må ha et forslag til vedtak.", error.Message);
-        Assert.Empty(Draft(CaseType.Information, proposal: "").ProposedDecision);
+    }
+
+    [Fact]
+    public void An_information_case_needs_no_proposed_decision()
+    {
+        var c = Draft(CaseType.Information, proposal: "");
+        c.Register(new CaseNumberSeries(p.Ssu.Id, 2026));
+        Assert.Empty(c.ProposedDecision);
     }
 
     [Fact]
@@ -116,7 +139,7 @@ public class CaseSpecs
     public void The_type_of_a_case_cannot_change_once_it_has_been_treated()
     {
         var (c, _) = p.CaseInTreatment();
-        Assert.Throws<DomainException>(() => c.Edit(c.Title, CaseType.Information, false, CaseTag.None, "", ""));
+        Assert.Throws<DomainException>(() => c.Edit(c.Title, CaseType.Information, false, CaseTag.None, "", "", p.Secretary.Id, TestPartnership.Now));
     }
 
     [Fact]
@@ -125,5 +148,88 @@ public class CaseSpecs
         var tags = CaseTag.ChildrenAndYouth | CaseTag.Digitalisation;
         Assert.Equal([CaseTag.ChildrenAndYouth, CaseTag.Digitalisation], tags.Split());
         Assert.Equal(8, CaseTags.All.Count);
+    }
+}
+
+public class PreparationSpecs
+{
+    private readonly TestPartnership p = new();
+
+    private (Case Case, Treatment Au) InTheWorkingCommittee()
+    {
+        var c = p.NewCase();
+        return (c, c.StartTreatment(p.Au, TestPartnership.Today, p.Secretary.Id, TestPartnership.Now));
+    }
+
+    [Fact]
+    public void The_working_committee_can_send_a_case_back_to_the_secretariat_with_a_comment()
+    {
+        var (c, au) = InTheWorkingCommittee();
+
+        c.SendBack(au.Id, "Konsekvensene for kommunene må beskrives.", TestPartnership.Now);
+
+        Assert.Equal(Outcome.SentBack, au.Outcome);
+        Assert.Equal(CaseStatus.SentBack, c.Status);
+        Assert.Equal("Konsekvensene for kommunene må beskrives.", au.SentBackComment);
+        Assert.Null(c.ReadyForBodyId);
+    }
+
+    [Fact]
+    public void Sending_a_case_back_requires_a_comment()
+    {
+        var (c, au) = InTheWorkingCommittee();
+
+        var error = Assert.Throws<DomainException>(() => c.SendBack(au.Id, "  ", TestPartnership.Now));
+        Assert.Equal("Skriv en kommentar som forteller sekretariatet hva som må endres.", error.Message);
+    }
+
+    [Fact]
+    public void A_deciding_body_does_not_send_cases_back_to_the_secretariat()
+    {
+        var (c, ssu) = p.CaseInTreatment();
+        Assert.Throws<DomainException>(() => c.SendBack(ssu.Id, "Tilbake.", TestPartnership.Now));
+    }
+
+    [Fact]
+    public void An_agreed_recommendation_is_put_forward_to_a_deciding_body_where_it_is_ready_for_an_agenda()
+    {
+        var (c, au) = InTheWorkingCommittee();
+        c.AmendWording(au.Id, "AU innstiller: SSU slutter seg til prosedyren.", p.Secretary.Id, TestPartnership.Now);
+        p.Position(c, au, p.Jointly);
+        p.Position(c, au, p.Hospital);
+
+        Assert.Throws<DomainException>(() => c.CloseTreatment(au.Id, TestPartnership.Now, null, p.AllParties));
+        Assert.Throws<DomainException>(() => c.CloseTreatment(au.Id, TestPartnership.Now, null, p.AllParties, forwardTo: p.Fagutvalg));
+        c.CloseTreatment(au.Id, TestPartnership.Now, null, p.AllParties, forwardTo: p.Ssu);
+
+        Assert.Equal(Outcome.Recommendation, au.Outcome);
+        Assert.Equal(p.Ssu.Id, c.ReadyForBodyId);
+        Assert.Equal("SSU", au.ForwardedToBodyName);
+        Assert.Equal("AU innstiller: SSU slutter seg til prosedyren.", au.CurrentWording.Text);
+    }
+
+    [Fact]
+    public void A_case_sent_back_can_be_revised_and_prepared_again()
+    {
+        var (c, au) = InTheWorkingCommittee();
+        c.SendBack(au.Id, "Mer om økonomi.", TestPartnership.Now);
+        c.ReviseProposal("SSU slutter seg til prosedyren og fordeler kostnadene likt.", p.Secretary.Id, TestPartnership.Now);
+
+        var again = c.StartTreatment(p.Au, TestPartnership.Today.AddDays(7), p.Secretary.Id, TestPartnership.Now);
+
+        Assert.Equal("SSU slutter seg til prosedyren og fordeler kostnadene likt.", again.CurrentWording.Text);
+        Assert.Equal(2, c.Treatments.Count(t => t.BodyName == "AU"));
+    }
+
+    [Fact]
+    public void A_registered_case_keeps_the_body_that_numbered_it_while_a_draft_may_be_meant_for_another()
+    {
+        var draft = new Case(p.Partnership.Id, p.Ssu, "Utkast", CaseType.Decision, false, CaseTag.None, "", "", "Forslag.", p.Secretary.Id, TestPartnership.Now);
+        var pm = new Body(p.Partnership.Id, BodyKind.PartnershipMeeting, "Partnerskapsmøtet", "PM");
+        draft.MeantFor(pm);
+        Assert.Equal(pm.Id, draft.BodyId);
+
+        var registered = p.NewCase();
+        Assert.Throws<DomainException>(() => registered.MeantFor(pm));
     }
 }

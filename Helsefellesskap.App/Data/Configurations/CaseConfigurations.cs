@@ -6,6 +6,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Helsefellesskap.App.Data.Configurations;
 
+/// <summary>Names of the columns that project a case's computed facts for the register.</summary>
+public static class CaseProjection
+{
+    public const string Status = "ComputedStatus";
+    public const string ReadyForBodyId = "ComputedReadyForBodyId";
+    public const string ProposalText = "CurrentProposalText";
+    public const string Outcome = "ComputedOutcome";
+}
+
 public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> b)
@@ -19,6 +28,17 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(x => x.ProposedDecision);
         b.Ignore(x => x.OpenTreatment);
         b.Ignore(x => x.LatestTreatment);
+        b.Ignore(x => x.ReadyForBodyId);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ResponsibleOfficerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.LastEditedById).OnDelete(DeleteBehavior.Restrict);
+
+        // The register's projection of what the domain computes, refreshed on every save of the case
+        // (AppDbContext), so the register can filter and sort 20,000 cases in SQL. Nothing else writes them.
+        b.Property<string>(CaseProjection.Status).HasMaxLength(40).HasDefaultValue(nameof(CaseStatus.Draft));
+        b.Property<Guid?>(CaseProjection.ReadyForBodyId);
+        b.Property<string>(CaseProjection.ProposalText).HasDefaultValue("");
+        b.HasIndex(CaseProjection.Status);
+        b.HasIndex(x => x.LastEditedAt);
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId);
         b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
         // A number is used once per body and year. Drafts have none (SQLite treats NULLs as distinct).
@@ -60,12 +80,17 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
     {
         b.ToTable("Treatments");
         b.Property(x => x.BodyName).HasMaxLength(30);
+        b.Property(x => x.ForwardedToBodyName).HasMaxLength(30);
+        b.Property(x => x.SentBackComment).HasMaxLength(4000);
+        b.HasOne<Body>().WithMany().HasForeignKey(x => x.ForwardedToBodyId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.IsClosed);
         b.Ignore(x => x.CurrentWording);
         b.Ignore(x => x.CurrentPositions);
         b.Ignore(x => x.RequiredParties);
         b.Ignore(x => x.Tally);
         b.Ignore(x => x.Outcome);
+        b.Property<string>(CaseProjection.Outcome).HasMaxLength(40).HasDefaultValue(nameof(Outcome.NoConsensus));
+        b.HasIndex(x => x.ClosedAt);
         b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.SetNull);
 

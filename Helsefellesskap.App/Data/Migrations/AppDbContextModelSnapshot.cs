@@ -103,13 +103,36 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<Guid>("BodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ComputedReadyForBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedStatus")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Draft");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentProposalText")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("IsPrincipled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastEditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LastEditedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleOfficerId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Sequence")
@@ -138,7 +161,15 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComputedStatus");
+
+                    b.HasIndex("LastEditedAt");
+
+                    b.HasIndex("LastEditedById");
+
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ResponsibleOfficerId");
 
                     b.HasIndex("BodyId", "Year", "Sequence")
                         .IsUnique();
@@ -302,6 +333,13 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ForwardedToBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedToBodyName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mandate")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -314,6 +352,10 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SentBackComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -322,6 +364,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ForwardedToBodyId");
 
                     b.HasIndex("MeetingId");
 
@@ -699,10 +743,22 @@ namespace Helsefellesskap.App.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LastEditedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Helsefellesskap.Domain.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -782,6 +838,11 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Body", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedToBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
                         .WithMany()

@@ -276,7 +276,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
                 c.RegisterPosition(t.Id, all.First(p => p.Id == partyId), t.CurrentWording.Version, kind, text,
                     seat.PersonId, false, meeting.StartsAt.AddMinutes(20 + minute++));
             }
-            c.CloseTreatment(t.Id, meeting.StartsAt.AddMinutes(45), next, all);
+            c.CloseTreatment(t.Id, meeting.StartsAt.AddMinutes(45), next, all, body.Mandate == Mandate.Decides ? null : ssu);
         }
 
         static (PositionKind, string?) Agree(Guid _) => (PositionKind.Agree, null);

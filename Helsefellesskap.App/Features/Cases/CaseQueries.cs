@@ -5,27 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helsefellesskap.App.Features.Cases;
 
-public sealed record CaseRow(Guid Id, string Number, string Title, string BodyShortName, CaseType Type,
-    bool IsPrincipled, CaseTag Tags, CaseStatus Status, string? StatusBody);
-
 /// <summary>A case with the names its page needs: parties, people, bodies and meetings by id.</summary>
 public sealed record CaseDetails(Case Case, string BodyName, IReadOnlyDictionary<Guid, string> PartyNames,
     IReadOnlyDictionary<Guid, string> PersonNames, IReadOnlyDictionary<Guid, Meeting> Meetings);
 
 public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<CaseRow>> ListAsync()
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var bodies = await db.Bodies.AsNoTracking().Select(b => new { b.Id, b.ShortName }).ToDictionaryAsync(b => b.Id, b => b.ShortName);
-        var cases = await db.Cases.AsNoTracking().ToListAsync();
-        return cases
-            .OrderBy(c => c.Number is null ? 0 : 1).ThenByDescending(c => c.Year).ThenBy(c => bodies[c.BodyId]).ThenByDescending(c => c.Sequence)
-            .Select(c => new CaseRow(c.Id, c.Number?.ToString() ?? "Utkast", c.Title, bodies[c.BodyId], c.Type, c.IsPrincipled,
-                c.Tags, c.Status, c.LatestTreatment?.BodyName))
-            .ToList();
-    }
-
     public async Task<CaseDetails?> GetAsync(Guid id)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

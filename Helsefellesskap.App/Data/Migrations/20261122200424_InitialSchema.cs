@@ -259,41 +259,6 @@ namespace Helsefellesskap.App.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Cases",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsPrincipled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Tags = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    Background = table.Column<string>(type: "TEXT", nullable: false),
-                    Assessment = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Cases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Cases_Bodies_BodyId",
-                        column: x => x.BodyId,
-                        principalTable: "Bodies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Cases_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -335,6 +300,59 @@ namespace Helsefellesskap.App.Data.Migrations
                         principalTable: "Parties",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsPrincipled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Tags = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    Background = table.Column<string>(type: "TEXT", nullable: false),
+                    Assessment = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponsibleOfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LastEditedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LastEditedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedReadyForBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ComputedStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true, defaultValue: "Draft"),
+                    CurrentProposalText = table.Column<string>(type: "TEXT", nullable: true, defaultValue: ""),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Cases_People_LastEditedById",
+                        column: x => x.LastEditedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_People_ResponsibleOfficerId",
+                        column: x => x.ResponsibleOfficerId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -407,7 +425,10 @@ namespace Helsefellesskap.App.Data.Migrations
                     MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
                     StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    NextStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SentBackComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ForwardedToBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ForwardedToBodyName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -415,6 +436,12 @@ namespace Helsefellesskap.App.Data.Migrations
                     table.ForeignKey(
                         name: "FK_Treatments_Bodies_BodyId",
                         column: x => x.BodyId,
+                        principalTable: "Bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Treatments_Bodies_ForwardedToBodyId",
+                        column: x => x.ForwardedToBodyId,
                         principalTable: "Bodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -588,9 +615,29 @@ namespace Helsefellesskap.App.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_ComputedStatus",
+                table: "Cases",
+                column: "ComputedStatus");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_LastEditedAt",
+                table: "Cases",
+                column: "LastEditedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_LastEditedById",
+                table: "Cases",
+                column: "LastEditedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_PartnershipId",
                 table: "Cases",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ResponsibleOfficerId",
+                table: "Cases",
+                column: "ResponsibleOfficerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HospitalDivisions_HospitalTrustId",
@@ -672,14 +719,42 @@ namespace Helsefellesskap.App.Data.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Treatments_ForwardedToBodyId",
+                table: "Treatments",
+                column: "ForwardedToBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Treatments_MeetingId",
                 table: "Treatments",
                 column: "MeetingId");
+
+            // Full-text search over a case's title and text (SQLite FTS5). Triggers keep it in step with Cases
+            // in the same transaction as every save.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE CaseSearch USING fts5(CaseId UNINDEXED, Title, Text, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE TRIGGER Cases_search_insert AFTER INSERT ON Cases BEGIN
+                    INSERT INTO CaseSearch (CaseId, Title, Text) VALUES (new.Id, new.Title, new.Background || ' ' || new.Assessment || ' ' || new.CurrentProposalText);
+                END;
+                CREATE TRIGGER Cases_search_update AFTER UPDATE OF Title, Background, Assessment, CurrentProposalText ON Cases BEGIN
+                    DELETE FROM CaseSearch WHERE CaseId = old.Id;
+                    INSERT INTO CaseSearch (CaseId, Title, Text) VALUES (new.Id, new.Title, new.Background || ' ' || new.Assessment || ' ' || new.CurrentProposalText);
+                END;
+                CREATE TRIGGER Cases_search_delete AFTER DELETE ON Cases BEGIN
+                    DELETE FROM CaseSearch WHERE CaseId = old.Id;
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS Cases_search_insert;
+                DROP TRIGGER IF EXISTS Cases_search_update;
+                DROP TRIGGER IF EXISTS Cases_search_delete;
+                DROP TABLE IF EXISTS CaseSearch;
+                """);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -729,9 +804,6 @@ namespace Helsefellesskap.App.Data.Migrations
                 name: "Parties");
 
             migrationBuilder.DropTable(
-                name: "People");
-
-            migrationBuilder.DropTable(
                 name: "Treatments");
 
             migrationBuilder.DropTable(
@@ -739,6 +811,9 @@ namespace Helsefellesskap.App.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Bodies");

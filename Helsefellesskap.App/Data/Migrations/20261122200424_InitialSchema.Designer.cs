@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122195045_InitialSchema")]
+    [Migration("20261122200424_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -106,13 +106,36 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<Guid>("BodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ComputedReadyForBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedStatus")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Draft");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentProposalText")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("IsPrincipled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastEditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LastEditedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleOfficerId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Sequence")
@@ -141,7 +164,15 @@ namespace Helsefellesskap.App.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComputedStatus");
+
+                    b.HasIndex("LastEditedAt");
+
+                    b.HasIndex("LastEditedById");
+
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ResponsibleOfficerId");
 
                     b.HasIndex("BodyId", "Year", "Sequence")
                         .IsUnique();
@@ -305,6 +336,13 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ForwardedToBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedToBodyName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mandate")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -317,6 +355,10 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SentBackComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -325,6 +367,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ForwardedToBodyId");
 
                     b.HasIndex("MeetingId");
 
@@ -702,10 +746,22 @@ namespace Helsefellesskap.App.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LastEditedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Helsefellesskap.Domain.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -785,6 +841,11 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Body", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedToBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
                         .WithMany()

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Helsefellesskap.App.Data;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Access;
+
+/// <summary>Reads the actor behind a command from the database, every time: seats and sign-in as they are now.</summary>
+public sealed class Actors(AuthenticationStateProvider authentication, TimeProvider clock)
+{
+    public async Task<Actor> CurrentAsync(AppDbContext db)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new DomainException("Du er ikke logget inn. Logg inn og prøv igjen.");
+        return await LoadAsync(db, userId, clock);
+    }
+
+    public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
+        DomainException.ThrowIf(user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow()),
+            "Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.");
+        if (user!.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []);
+
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
+        var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)
+            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName })
+            .ToListAsync();
+        return new Actor(personId, person.Name, user.IsAdministrator,
+            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term)));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Data.Configurations;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Cases;
+
+public enum CaseSort { Number, Title, LastEdited }
+
+public sealed record CaseFilter(
+    Guid? BodyId = null, int? Year = null, CaseStatus? Status = null, CaseType? Type = null, CaseTag? Tag = null,
+    bool? Principled = null, string? Text = null, CaseSort Sort = CaseSort.Number, bool Descending = true,
+    int Page = 0, int PageSize = 25);
+
+public sealed record CaseRow(Guid Id, string Number, string Title, string BodyShortName, CaseType Type,
+    bool IsPrincipled, CaseTag Tags, CaseStatus Status, string? StatusBody, string? ForwardedTo, DateTimeOffset LastEditedAt);
+
+public sealed record CaseRegisterPage(IReadOnlyList<CaseRow> Rows, int Total);
+
+public sealed record DecisionRow(Guid CaseId, string Number, string Title, string BodyShortName, Outcome Outcome,
+    DateTimeOffset DecidedAt, bool IsPrincipled);
+
+/// <summary>
+/// The register of cases and of decisions: filtered, searched, sorted and paged in SQL, over the columns that
+/// project what the domain computes (status, outcome) and the FTS5 index of the case texts.
+/// </summary>
+public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<CaseRegisterPage> SearchAsync(CaseFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<Case> cases = db.Cases.AsNoTracking().IgnoreAutoIncludes();
+        if (filter.BodyId is { } bodyId) cases = cases.Where(c => c.BodyId == bodyId);
+        if (filter.Year is { } year) cases = cases.Where(c => c.Year == year);
+        if (filter.Status is { } status) cases = cases.Where(c => EF.Property<string>(c, CaseProjection.Status) == status.ToString());
+        if (filter.Type is { } type) cases = cases.Where(c => c.Type == type);
+        if (filter.Tag is { } tag) cases = cases.Where(c => (c.Tags & tag) == tag);
+        if (filter.Principled is { } principled) cases = cases.Where(c => c.IsPrincipled == principled);
+        if (FullTextQuery(filter.Text) is { } match)
+        {
+            var hits = db.Database.SqlQuery<Guid>($"SELECT CaseId AS Value FROM CaseSearch WHERE CaseSearch MATCH {match}");
+            cases = cases.Where(c => hits.Contains(c.Id));
+        }
+
+        var total = await cases.CountAsync(cancellationToken);
+        var ordered = (filter.Sort, filter.Descending) switch
+        {
+            (CaseSort.Title, false) => cases.OrderBy(c => EF.Functions.Collate(c.Title, "NOCASE")),
+            (CaseSort.Title, true) => cases.OrderByDescending(c => EF.Functions.Collate(c.Title, "NOCASE")),
+            (CaseSort.LastEdited, false) => cases.OrderBy(c => c.LastEditedAt),
+            (CaseSort.LastEdited, true) => cases.OrderByDescending(c => c.LastEditedAt),
+            (_, false) => cases.OrderBy(c => c.Year == null).ThenBy(c => c.Year).ThenBy(c => c.Sequence),
+            _ => cases.OrderByDescending(c => c.Year == null).ThenByDescending(c => c.Year).ThenByDescending(c => c.Sequence),
+        };
+        var rows = await ordered.ThenBy(c => c.Id)
+            .Skip(filter.Page * filter.PageSize).Take(filter.PageSize)
+            .Select(c => new
+            {
+                c.Id, c.Year, c.Sequence, c.Title, c.Type, c.IsPrincipled, c.Tags, c.LastEditedAt,
+                Body = db.Bodies.Where(b => b.Id == c.BodyId).Select(b => b.ShortName).First(),
+                Status = EF.Property<string>(c, CaseProjection.Status),
+                Latest = c.Treatments.OrderByDescending(t => t.StartedOn).ThenByDescending(t => t.ClosedAt)
+                    .Select(t => new { t.BodyName, t.ForwardedToBodyName }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return new CaseRegisterPage(rows.Select(r => new CaseRow(r.Id,
+            r.Year is { } y && r.Sequence is { } s ? new CaseNumber(y, s).ToString() : "Utkast",
+            r.Title, r.Body, r.Type, r.IsPrincipled, r.Tags, Enum.Parse<CaseStatus>(r.Status),
+            r.Latest?.BodyName, r.Latest?.ForwardedToBodyName, r.LastEditedAt)).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<DecisionRow>> DecisionsAsync(Guid? bodyId = null, int? year = null, Outcome? outcome = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deciding = await db.Bodies.AsNoTracking().IgnoreAutoIncludes()
+            .Where(b => b.Kind == BodyKind.PartnershipMeeting || b.Kind == BodyKind.StrategicCommittee)
+            .Select(b => b.Id).ToListAsync();
+        var treatments = db.Cases.AsNoTracking().IgnoreAutoIncludes()
+            .SelectMany(c => c.Treatments, (c, t) => new { Case = c, Treatment = t })
+            .Where(x => x.Treatment.ClosedAt != null && deciding.Contains(x.Treatment.BodyId));
+        if (bodyId is { } b) treatments = treatments.Where(x => x.Treatment.BodyId == b);
+        if (year is { } y) treatments = treatments.Where(x => x.Case.Year == y);
+        if (outcome is { } o) treatments = treatments.Where(x => EF.Property<string>(x.Treatment, CaseProjection.Outcome) == o.ToString());
+        var rows = await treatments
+            .OrderByDescending(x => x.Treatment.ClosedAt)
+            .Select(x => new
+            {
+                x.Case.Id, x.Case.Year, x.Case.Sequence, x.Case.Title, x.Case.IsPrincipled, x.Treatment.BodyName,
+                Outcome = EF.Property<string>(x.Treatment, CaseProjection.Outcome), x.Treatment.ClosedAt,
+            })
+            .ToListAsync();
+        return rows.Select(r => new DecisionRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title,
+            r.BodyName, Enum.Parse<Outcome>(r.Outcome), r.ClosedAt!.Value, r.IsPrincipled)).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<CaseStatus, int>> CountByStatusAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var counts = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+            .GroupBy(c => EF.Property<string>(c, CaseProjection.Status))
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        return counts.ToDictionary(c => Enum.Parse<CaseStatus>(c.Status), c => c.Count);
+    }
+
+    public async Task<(IReadOnlyList<(Guid Id, string ShortName, string Name)> Bodies, IReadOnlyList<int> Years)> FilterChoicesAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().OrderBy(b => b.Kind)
+            .Select(b => new { b.Id, b.ShortName, b.Name }).ToListAsync();
+        var years = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Year != null)
+            .Select(c => c.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync();
+        return (bodies.Select(b => (b.Id, b.ShortName, b.Name)).ToList(), years);
+    }
+
+    /// <summary>Each word the user typed, as a quoted FTS5 prefix term: no operator from input reaches the engine.</summary>
+    public static string? FullTextQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = Words().Matches(text).Select(m => $"\"{m.Value}\"*").ToList();
+        return words.Count == 0 ? null : string.Join(" ", words);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+}

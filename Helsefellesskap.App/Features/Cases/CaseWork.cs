@@ -1,0 +1,152 @@
+using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Cases;
+
+/// <summary>What the secretariat types into the case editor.</summary>
+public sealed record CaseDraftInput(string Title, CaseType Type, bool IsPrincipled, CaseTag Tags, Guid BodyId,
+    Guid? ResponsibleOfficerId, string Background, string Assessment, string ProposedDecision);
+
+/// <summary>Someone else saved the case after it was opened: their version, so the page can show what changed.</summary>
+public sealed class CaseEditConflict(CaseDraftInput theirs, int version, string editedBy, DateTimeOffset editedAt)
+    : Exception($"Saken er endret av {editedBy} siden du åpnet den.")
+{
+    public CaseDraftInput Theirs { get; } = theirs;
+    public int Version { get; } = version;
+    public string EditedBy { get; } = editedBy;
+    public DateTimeOffset EditedAt { get; } = editedAt;
+}
+
+/// <summary>
+/// The secretariat's and the preparing bodies' commands on a case. Each reads the actor and the case fresh,
+/// lets the domain decide, and saves in one transaction through the write gate.
+/// </summary>
+public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
+    CaseRegistration registration, TimeProvider clock)
+{
+    private DateOnly Today => OsloTime.Today(clock);
+
+    public Task<Guid> CreateDraftAsync(CaseDraftInput input) => gate.RunAsync(async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var actor = await actors.CurrentAsync(db);
+        actor.MustBeSecretariat(Today, "opprette saker");
+        var body = await BodyAsync(db, input.BodyId);
+        var @case = new Case(body.PartnershipId, body, input.Title, input.Type, input.IsPrincipled, input.Tags,
+            input.Background, input.Assessment, input.ProposedDecision, actor.ActingPersonId, clock.GetUtcNow(),
+            input.ResponsibleOfficerId);
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync();
+        return @case.Id;
+    });
+
+    /// <summary>Saves the draft if nobody else saved it since <paramref name="expectedVersion"/>; returns the new version.</summary>
+    public Task<int> SaveAsync(Guid caseId, int expectedVersion, CaseDraftInput input, bool overwrite = false) => gate.RunAsync(async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var actor = await actors.CurrentAsync(db);
+        actor.MustBeSecretariat(Today, "endre saker");
+        var @case = await CaseAsync(db, caseId);
+        if (@case.Version != expectedVersion && !overwrite)
+        {
+            var editor = await db.People.Where(p => p.Id == @case.LastEditedById).Select(p => p.Name).SingleOrDefaultAsync();
+            throw new CaseEditConflict(InputOf(@case), @case.Version, editor ?? "en annen", @case.LastEditedAt);
+        }
+        var at = clock.GetUtcNow();
+        @case.Edit(input.Title, input.Type, input.IsPrincipled, input.Tags, input.Background, input.Assessment, actor.ActingPersonId, at);
+        @case.ReviseProposal(input.ProposedDecision, actor.ActingPersonId, at);
+        @case.MeantFor(await BodyAsync(db, input.BodyId));
+        if (input.ResponsibleOfficerId is { } officer) @case.AssignResponsibleOfficer(officer);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by another server process between our read and our write: the same answer as above.
+            throw new CaseEditConflict(input, expectedVersion, "en annen", at);
+        }
+        return @case.Version;
+    });
+
+    public static CaseDraftInput InputOf(Case @case) => new(@case.Title, @case.Type, @case.IsPrincipled, @case.Tags,
+        @case.BodyId, @case.ResponsibleOfficerId, @case.Background, @case.Assessment, @case.ProposedDecision);
+
+    public async Task<CaseNumber> RegisterAsync(Guid caseId)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var actor = await actors.CurrentAsync(db);
+            actor.MustBeSecretariat(Today, "registrere saker");
+        }
+        return await registration.RegisterAsync(caseId);
+    }
+
+    /// <summary>Sends a registered case to the working committee, or a professional committee for advice.</summary>
+    public Task SendForPreparationAsync(Guid caseId, Guid bodyId) => Write(caseId, async (db, actor, @case) =>
+    {
+        actor.MustBeSecretariat(Today, "sende saker til forberedelse");
+        var body = await BodyAsync(db, bodyId);
+        DomainException.ThrowIf(body.Mandate == Mandate.Decides,
+            $"{body.ShortName} fatter vedtak; saker settes på sakslisten til et møte der, ikke sendes til forberedelse.");
+        @case.StartTreatment(body, Today, actor.ActingPersonId, clock.GetUtcNow());
+    });
+
+    public Task RegisterPositionAsync(Guid caseId, Guid treatmentId, Guid partyId, int wordingVersion, PositionKind kind,
+        string? text) => Write(caseId, async (db, actor, @case) =>
+    {
+        var treatment = TreatmentOf(@case, treatmentId);
+        var party = await db.Parties.SingleAsync(p => p.Id == partyId);
+        var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
+        @case.RegisterPosition(treatmentId, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, clock.GetUtcNow());
+    });
+
+    public Task AmendWordingAsync(Guid caseId, Guid treatmentId, string text) => Write(caseId, (_, actor, @case) =>
+    {
+        var treatment = TreatmentOf(@case, treatmentId);
+        if (!actor.IsSecretariat(Today))
+            actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "endre ordlyden");
+        @case.AmendWording(treatmentId, text, actor.ActingPersonId, clock.GetUtcNow());
+        return Task.CompletedTask;
+    });
+
+    public Task CloseWithRecommendationAsync(Guid caseId, Guid treatmentId, Guid forwardToBodyId) => Write(caseId, async (db, actor, @case) =>
+    {
+        var treatment = TreatmentOf(@case, treatmentId);
+        actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "avslutte behandlingen");
+        var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
+        @case.CloseTreatment(treatmentId, clock.GetUtcNow(), null, parties, await BodyAsync(db, forwardToBodyId));
+    });
+
+    public Task SendBackAsync(Guid caseId, Guid treatmentId, string comment) => Write(caseId, (_, actor, @case) =>
+    {
+        var treatment = TreatmentOf(@case, treatmentId);
+        actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "sende saken tilbake til sekretariatet");
+        @case.SendBack(treatmentId, comment, clock.GetUtcNow());
+        return Task.CompletedTask;
+    });
+
+    private Task Write(Guid caseId, Func<AppDbContext, Actor, Case, Task> change) => gate.RunAsync(async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var actor = await actors.CurrentAsync(db);
+        var @case = await CaseAsync(db, caseId);
+        await change(db, actor, @case);
+        await db.SaveChangesAsync();
+        return true;
+    });
+
+    private static async Task<Case> CaseAsync(AppDbContext db, Guid caseId) =>
+        await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+
+    private static async Task<Body> BodyAsync(AppDbContext db, Guid bodyId) =>
+        await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Utvalget finnes ikke.");
+
+    private static Treatment TreatmentOf(Case @case, Guid treatmentId) =>
+        @case.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
+}
