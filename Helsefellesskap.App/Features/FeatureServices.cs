@@ -2,6 +2,7 @@ using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Meetings;
+using Helsefellesskap.App.Shared.Markdown;
 
 namespace Helsefellesskap.App.Features;
 
@@ -13,5 +14,6 @@ public static class FeatureServices
         .AddScoped<BodyQueries>()
         .AddScoped<CaseQueries>()
         .AddScoped<CaseRegistration>()
-        .AddScoped<MeetingQueries>();
+        .AddScoped<MeetingQueries>()
+        .AddSingleton<MarkdownRenderer>();
 }
