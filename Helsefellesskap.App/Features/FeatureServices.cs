@@ -2,6 +2,7 @@ using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Meetings;
+using Helsefellesskap.App.Shared.Markdown;
 
 namespace Helsefellesskap.App.Features;
 
@@ -9,12 +10,13 @@ public static class FeatureServices
 {
     /// <summary>Each feature's queries and commands: concrete classes, one DbContext per operation.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
+        .AddSingleton<MarkdownRenderer>()
+        .AddScoped<Actors>()
         .AddScoped<CurrentUser>()
         .AddScoped<BodyQueries>()
         .AddScoped<CaseQueries>()
         .AddScoped<CaseRegistration>()
         .AddScoped<CaseRegister>()
         .AddScoped<CaseWork>()
-        .AddScoped<Actors>()
         .AddScoped<MeetingQueries>();
 }
