@@ -1,4 +1,6 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +11,29 @@ namespace Helsefellesskap.App.Features.Cases;
 public sealed record CaseDetails(Case Case, string BodyName, IReadOnlyDictionary<Guid, string> PartyNames,
     IReadOnlyDictionary<Guid, string> PersonNames, IReadOnlyDictionary<Guid, Meeting> Meetings);
 
-public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory)
+public sealed record BodyChoice(Guid Id, string ShortName, string Name, bool Decides);
+public sealed record PersonChoice(Guid Id, string Name);
+
+/// <summary>What the editor offers: bodies to send a case to, and the secretariat's case officers.</summary>
+public sealed record EditorChoices(IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<PersonChoice> Officers, Guid? CurrentPersonId);
+
+public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
+    public async Task<EditorChoices> EditorChoicesAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var today = OsloTime.Today(clock);
+        var bodies = await db.Bodies.AsNoTracking().ToListAsync();
+        var secretariat = bodies.SelectMany(b => b.SeatsOn(today)).Where(s => s.Role == SeatRole.Secretariat)
+            .Select(s => s.PersonId).ToHashSet();
+        var officers = await db.People.AsNoTracking().Where(p => secretariat.Contains(p.Id))
+            .OrderBy(p => p.Name).Select(p => new PersonChoice(p.Id, p.Name)).ToListAsync();
+        var me = await currentUser.GetAsync();
+        return new EditorChoices(
+            bodies.OrderBy(b => b.Kind).Select(b => new BodyChoice(b.Id, b.ShortName, b.Name, b.Mandate == Mandate.Decides)).ToList(),
+            officers, me?.Person?.Id);
+    }
+
     public async Task<CaseDetails?> GetAsync(Guid id)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -1,0 +1,3 @@
+namespace Helsefellesskap.App.Features.Cases.Editor;
+
+public enum SaveStatus { Unchanged, Dirty, Saving, Saved, Failed }
