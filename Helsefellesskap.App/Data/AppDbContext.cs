@@ -59,10 +59,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        var roots = new HashSet<EntityEntry>(ReferenceEqualityComparer.Instance);
+        // Keyed by the entity: EF hands out a new EntityEntry wrapper each time it is asked.
+        var roots = new Dictionary<object, EntityEntry>(ReferenceEqualityComparer.Instance);
         foreach (var entry in changed)
-            if (RootOf(entry) is { } root) roots.Add(root);
-        foreach (var root in roots)
+            if (RootOf(entry) is { } root) roots.TryAdd(root.Entity, root);
+        foreach (var root in roots.Values)
         {
             var version = root.Property(nameof(Aggregate.Version));
             version.CurrentValue = (int)version.OriginalValue! + 1;

@@ -80,6 +80,27 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
     }
 
     [Fact]
+    public async Task Each_save_of_a_case_raises_its_version_by_exactly_one_however_much_inside_it_changed()
+    {
+        await using var database = template.Copy();
+        var (caseId, treatmentId) = await CaseUnderTreatmentInSsu(database.NewContext());
+        int before;
+        await using (var db = database.NewContext())
+        {
+            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            before = @case.Version;
+            var parties = await db.Parties.ToListAsync();
+            foreach (var name in new[] { "Helseregion Hamar", "Helseregion Valdres", "Sykehuset Innlandet HF" })
+                @case.RegisterPosition(treatmentId, parties.Single(p => p.Name == name), 1, PositionKind.Agree, null, Guid.Empty, false, At);
+            @case.ReviseProposal("SSU vedtar testen, med endring.", Guid.Empty, At);
+            await db.SaveChangesAsync();
+        }
+
+        await using var reread = database.NewContext();
+        Assert.Equal(before + 1, (await reread.Cases.SingleAsync(c => c.Id == caseId)).Version);
+    }
+
+    [Fact]
     public async Task The_database_holds_one_standing_position_per_party_per_wording()
     {
         await using var database = template.Copy();

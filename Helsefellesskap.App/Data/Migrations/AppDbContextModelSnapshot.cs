@@ -333,6 +333,12 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ComputedOutcome")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NoConsensus");
+
                     b.Property<Guid?>("ForwardedToBodyId")
                         .HasColumnType("TEXT");
 
@@ -364,6 +370,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ClosedAt");
 
                     b.HasIndex("ForwardedToBodyId");
 

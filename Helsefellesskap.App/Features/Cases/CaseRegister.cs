@@ -19,6 +19,8 @@ public sealed record CaseRow(Guid Id, string Number, string Title, string BodySh
 
 public sealed record CaseRegisterPage(IReadOnlyList<CaseRow> Rows, int Total);
 
+public sealed record QueueRow(Guid CaseId, string Number, string Title, string BodyShortName, DateOnly Since, bool IsPrincipled);
+
 public sealed record DecisionRow(Guid CaseId, string Number, string Title, string BodyShortName, Outcome Outcome,
     DateTimeOffset DecidedAt, bool IsPrincipled);
 
@@ -94,6 +96,46 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .ToListAsync();
         return rows.Select(r => new DecisionRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title,
             r.BodyName, Enum.Parse<Outcome>(r.Outcome), r.ClosedAt!.Value, r.IsPrincipled)).ToList();
+    }
+
+    /// <summary>Cases in an open treatment of a preparing or advising body: what AU and the fagutvalg have waiting.</summary>
+    public async Task<IReadOnlyList<QueueRow>> AwaitingPreparationAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+            .SelectMany(c => c.Treatments, (c, t) => new { Case = c, Treatment = t })
+            .Where(x => x.Treatment.ClosedAt == null && x.Treatment.Mandate != Mandate.Decides)
+            .OrderBy(x => x.Treatment.StartedOn)
+            .Select(x => new { x.Case.Id, x.Case.Year, x.Case.Sequence, x.Case.Title, x.Treatment.BodyName, x.Treatment.StartedOn, x.Case.IsPrincipled })
+            .ToListAsync();
+        return rows.Select(r => new QueueRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title, r.BodyName, r.StartedOn, r.IsPrincipled)).ToList();
+    }
+
+    /// <summary>Cases whose recommendation or advice has been put forward to a deciding body: ready for its agenda.</summary>
+    public async Task<IReadOnlyList<QueueRow>> ReadyForAgendaAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => EF.Property<Guid?>(c, CaseProjection.ReadyForBodyId) != null)
+            .Select(c => new
+            {
+                c.Id, c.Year, c.Sequence, c.Title, c.IsPrincipled,
+                Body = db.Bodies.Where(b => b.Id == EF.Property<Guid?>(c, CaseProjection.ReadyForBodyId)).Select(b => b.ShortName).First(),
+                Since = c.Treatments.Max(t => t.ClosedAt),
+            })
+            .ToListAsync();
+        return rows.OrderBy(r => r.Body).ThenBy(r => r.Since)
+            .Select(r => new QueueRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title, r.Body,
+                DateOnly.FromDateTime(r.Since!.Value.ToOslo().DateTime), r.IsPrincipled)).ToList();
+    }
+
+    public async Task<Guid?> FindByNumberAsync(string bodyShortName, int year, int sequence)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => c.Year == year && c.Sequence == sequence &&
+                db.Bodies.Any(b => b.Id == c.BodyId && b.ShortName.ToLower() == bodyShortName.ToLower()))
+            .Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
     }
 
     public async Task<IReadOnlyDictionary<CaseStatus, int>> CountByStatusAsync()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122200424_InitialSchema")]
+    [Migration("20261122201200_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -336,6 +336,12 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ComputedOutcome")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NoConsensus");
+
                     b.Property<Guid?>("ForwardedToBodyId")
                         .HasColumnType("TEXT");
 
@@ -367,6 +373,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ClosedAt");
 
                     b.HasIndex("ForwardedToBodyId");
 

@@ -428,7 +428,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     NextStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SentBackComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ForwardedToBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ForwardedToBodyName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
+                    ForwardedToBodyName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ComputedOutcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true, defaultValue: "NoConsensus")
                 },
                 constraints: table =>
                 {
@@ -717,6 +718,11 @@ namespace Helsefellesskap.App.Data.Migrations
                 name: "IX_Treatments_CaseId",
                 table: "Treatments",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Treatments_ClosedAt",
+                table: "Treatments",
+                column: "ClosedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Treatments_ForwardedToBodyId",

@@ -1,0 +1,252 @@
+using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helsefellesskap.Tests.Cases;
+
+/// <summary>The secretariat's and the working committee's commands, through the app's services on real SQLite.</summary>
+public sealed class CaseWorkSpecs : IAsyncDisposable
+{
+    private readonly TestDatabase database;
+    private readonly TestAuthentication auth = new();
+
+    public CaseWorkSpecs(DemoDatabaseTemplate template) =>
+        database = template.Copy(services => services.AddSingleton<AuthenticationStateProvider>(auth));
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    private CaseWork Work => database.Services.GetRequiredService<CaseWork>();
+    private CaseRegister Register => database.Services.GetRequiredService<CaseRegister>();
+
+    private async Task As(string userName)
+    {
+        await using var db = database.NewContext();
+        await auth.SignInAsync(db, userName);
+    }
+
+    private async Task<Guid> Body(string shortName)
+    {
+        await using var db = database.NewContext();
+        return await db.Bodies.Where(b => b.ShortName == shortName).Select(b => b.Id).SingleAsync();
+    }
+
+    private async Task<Guid> Party(string name)
+    {
+        await using var db = database.NewContext();
+        return await db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    private async Task<Case> Reload(Guid id)
+    {
+        await using var db = database.NewContext();
+        return await db.Cases.SingleAsync(c => c.Id == id);
+    }
+
+    private async Task<CaseDraftInput> Draft(string title = "Felles rutine for legemiddelsamstemming", string proposal = "SSU vedtar rutinen.") =>
+        new(title, CaseType.Decision, false, CaseTag.FrailElderly, await Body("SSU"), null,
+            "Legemiddellister er ofte ulike i sykehus og kommune.", "En felles rutine gir tryggere overganger.", proposal);
+
+    /// <summary>A case drafted, registered and sent to AU by the secretariat.</summary>
+    private async Task<(Guid CaseId, Guid TreatmentId)> CaseInTheWorkingCommittee()
+    {
+        await As("mari.hovde");
+        var id = await Work.CreateDraftAsync(await Draft());
+        await Work.RegisterAsync(id);
+        await Work.SendForPreparationAsync(id, await Body("AU"));
+        return (id, (await Reload(id)).OpenTreatment!.Id);
+    }
+
+    [Fact]
+    public async Task The_secretariat_drafts_revises_and_registers_a_case_which_takes_the_next_number_of_its_body()
+    {
+        await As("mari.hovde");
+        var id = await Work.CreateDraftAsync(await Draft(proposal: ""));
+        var version = await Work.SaveAsync(id, 1, await Draft(proposal: "SSU vedtar rutinen."));
+        await Work.SaveAsync(id, version, await Draft(proposal: "SSU vedtar rutinen fra 1. mars."));
+
+        var number = await Work.RegisterAsync(id);
+
+        Assert.Equal("SAK 008-2026", number.ToString());
+        var saved = await Reload(id);
+        Assert.Equal([1, 2, 3], saved.ProposalVersions.Select(v => v.Version));
+        Assert.Equal("SSU vedtar rutinen fra 1. mars.", saved.ProposedDecision);
+        Assert.Equal(CaseStatus.Registered, saved.Status);
+    }
+
+    [Fact]
+    public async Task Only_the_secretariat_drafts_and_registers_cases_and_a_refusal_changes_nothing()
+    {
+        await As("hilde.moen");
+        await using (var before = database.NewContext()) Assert.Equal(10, await before.Cases.CountAsync());
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await Work.CreateDraftAsync(await Draft()));
+
+        Assert.Equal("Bare sekretariatet kan opprette saker.", error.Message);
+        await using var after = database.NewContext();
+        Assert.Equal(10, await after.Cases.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_second_save_from_an_older_version_is_refused_with_the_other_version_and_nothing_is_overwritten()
+    {
+        await As("mari.hovde");
+        var id = await Work.CreateDraftAsync(await Draft());
+        await As("geir.lien");
+        await Work.SaveAsync(id, 1, await Draft(title: "Legemiddelsamstemming – sykehusets forslag"));
+        await As("mari.hovde");
+
+        var conflict = await Assert.ThrowsAsync<CaseEditConflict>(async () =>
+            await Work.SaveAsync(id, 1, await Draft(title: "Legemiddelsamstemming – kommunenes forslag")));
+
+        Assert.Equal("Legemiddelsamstemming – sykehusets forslag", conflict.Theirs.Title);
+        Assert.Equal("Geir Lien", conflict.EditedBy);
+        Assert.Equal("Legemiddelsamstemming – sykehusets forslag", (await Reload(id)).Title);
+
+        // Having seen the other version, the user may choose to save theirs over it.
+        await Work.SaveAsync(id, conflict.Version, await Draft(title: "Legemiddelsamstemming – kommunenes forslag"));
+        Assert.Equal("Legemiddelsamstemming – kommunenes forslag", (await Reload(id)).Title);
+    }
+
+    [Fact]
+    public async Task An_empty_title_is_refused_with_a_Norwegian_message()
+    {
+        await As("mari.hovde");
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await Work.CreateDraftAsync(await Draft(title: " ")));
+        Assert.Equal("Saken må ha en tittel.", error.Message);
+    }
+
+    [Fact]
+    public async Task The_working_committee_agrees_a_recommendation_and_puts_it_forward_to_SSU_where_it_is_ready_for_an_agenda()
+    {
+        var (id, au) = await CaseInTheWorkingCommittee();
+        Assert.Contains(await Register.AwaitingPreparationAsync(), r => r.CaseId == id && r.BodyShortName == "AU");
+
+        await As("knut.ellingsen");
+        await Work.AmendWordingAsync(id, au, "AU innstiller: SSU vedtar felles rutine for legemiddelsamstemming.");
+        await As("perolav.nes");
+        await Work.RegisterPositionAsync(id, au, await Party("Kommunene i Innlandet (samlet)"), 2, PositionKind.Agree, null);
+        await As("geir.lien");
+        await Work.RegisterPositionAsync(id, au, await Party("Sykehuset Innlandet HF"), 2, PositionKind.AgreeWithRemark, "Divisjonene må få opplæring.");
+        await As("knut.ellingsen");
+        await Work.CloseWithRecommendationAsync(id, au, await Body("SSU"));
+
+        var saved = await Reload(id);
+        Assert.Equal(CaseStatus.Recommended, saved.Status);
+        Assert.Equal(await Body("SSU"), saved.ReadyForBodyId);
+        Assert.Contains(await Register.ReadyForAgendaAsync(), r => r.CaseId == id && r.BodyShortName == "SSU");
+        Assert.DoesNotContain(await Register.AwaitingPreparationAsync(), r => r.CaseId == id);
+    }
+
+    [Fact]
+    public async Task A_member_of_the_working_committee_speaks_only_for_their_own_party()
+    {
+        var (id, au) = await CaseInTheWorkingCommittee();
+        await As("perolav.nes");
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () =>
+            await Work.RegisterPositionAsync(id, au, await Party("Sykehuset Innlandet HF"), 1, PositionKind.Agree, null));
+
+        Assert.Equal("Du representerer ikke Sykehuset Innlandet HF i AU og kan ikke gi standpunkt for den parten.", error.Message);
+        Assert.Empty((await Reload(id)).Treatments.Single().Positions);
+    }
+
+    [Fact]
+    public async Task Only_the_chair_or_deputy_concludes_the_working_committee_s_treatment()
+    {
+        var (id, au) = await CaseInTheWorkingCommittee();
+        await As("geir.lien");
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await Work.SendBackAsync(id, au, "Mer om økonomi."));
+
+        Assert.Equal("Bare lederen eller nestlederen i AU kan sende saken tilbake til sekretariatet.", error.Message);
+        Assert.False((await Reload(id)).Treatments.Single().IsClosed);
+    }
+
+    [Fact]
+    public async Task A_case_sent_back_with_a_comment_returns_to_the_secretariat_and_can_be_prepared_again()
+    {
+        var (id, au) = await CaseInTheWorkingCommittee();
+        await As("perolav.nes"); // deputy chair of AU
+        await Work.SendBackAsync(id, au, "Beskriv konsekvensene for de minste kommunene.");
+        Assert.Equal(CaseStatus.SentBack, (await Reload(id)).Status);
+
+        await As("mari.hovde");
+        var version = (await Reload(id)).Version;
+        await Work.SaveAsync(id, version, await Draft(proposal: "SSU vedtar rutinen, med opplæring i de minste kommunene."));
+        await Work.SendForPreparationAsync(id, await Body("AU"));
+
+        var saved = await Reload(id);
+        Assert.Equal(2, saved.Treatments.Count);
+        Assert.Equal("SSU vedtar rutinen, med opplæring i de minste kommunene.", saved.OpenTreatment!.CurrentWording.Text);
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_is_refused_on_the_next_command()
+    {
+        await As("mari.hovde");
+        await using (var db = database.NewContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "mari.hovde");
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await Work.CreateDraftAsync(await Draft()));
+        Assert.Equal("Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.", error.Message);
+    }
+
+    [Fact]
+    public async Task The_register_finds_a_case_by_a_word_in_its_text_and_filters_by_status_type_and_tag()
+    {
+        Assert.Equal(10, (await Register.SearchAsync(new CaseFilter())).Total);
+
+        var byText = await Register.SearchAsync(new CaseFilter(Text: "kols"));
+        Assert.Equal("Pasientforløp for personer med kols i Innlandet", Assert.Single(byText.Rows).Title);
+        var byPrefix = await Register.SearchAsync(new CaseFilter(Text: "hjemmeoppfølg"));
+        Assert.Equal("SAK 006-2026", Assert.Single(byPrefix.Rows).Number);
+
+        Assert.Equal(3, (await Register.SearchAsync(new CaseFilter(Status: CaseStatus.Binding))).Total);
+        Assert.Single((await Register.SearchAsync(new CaseFilter(Type: CaseType.Information))).Rows);
+        Assert.Equal(3, (await Register.SearchAsync(new CaseFilter(Tag: CaseTag.ChildrenAndYouth))).Total);
+        Assert.Single((await Register.SearchAsync(new CaseFilter(Principled: true))).Rows);
+    }
+
+    [Fact]
+    public async Task The_register_pages_and_sorts_on_the_server()
+    {
+        var first = await Register.SearchAsync(new CaseFilter(PageSize: 4));
+        var third = await Register.SearchAsync(new CaseFilter(PageSize: 4, Page: 2));
+        var byTitle = await Register.SearchAsync(new CaseFilter(Sort: CaseSort.Title, Descending: false));
+
+        Assert.Equal(4, first.Rows.Count);
+        Assert.Equal(2, third.Rows.Count);
+        Assert.Equal(10, third.Total);
+        Assert.Equal("Utkast", first.Rows[0].Number);
+        Assert.Equal("Akuttmedisinsk kjede: samarbeid mellom ambulanse og legevakt", byTitle.Rows[0].Title);
+    }
+
+    [Fact]
+    public async Task Search_text_cannot_inject_full_text_operators()
+    {
+        Assert.Equal("\"kols\"* \"OR\"* \"NEAR\"*", CaseRegister.FullTextQuery("kols\" OR NEAR(*"));
+        Assert.Null(CaseRegister.FullTextQuery("\"*()"));
+        Assert.Equal(0, (await Register.SearchAsync(new CaseFilter(Text: "\"finnesikke\" OR *"))).Total);
+    }
+
+    [Fact]
+    public async Task The_decisions_register_shows_each_decision_with_its_computed_outcome()
+    {
+        var decisions = await Register.DecisionsAsync();
+
+        Assert.Contains(decisions, d => d.Title.StartsWith("Pasientforløp") && d.Outcome == Outcome.AdoptedPendingRatification);
+        Assert.Contains(decisions, d => d.Title.StartsWith("Felles kompetanseplan") && d.Outcome == Outcome.NoConsensus);
+        Assert.Contains(decisions, d => d.Title.StartsWith("Årsrapport") && d.Outcome == Outcome.Noted);
+        Assert.DoesNotContain(decisions, d => d.BodyShortName == "AU");
+        Assert.Equal(3, (await Register.DecisionsAsync(outcome: Outcome.Binding)).Count);
+    }
+}
