@@ -67,6 +67,11 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapGet("/vedlegg/{id:guid}", async (Guid id, Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments attachments) =>
+        await attachments.OpenAsync(id) is { } file
+            ? Results.File(file.Content, file.ContentType, fileDownloadName: file.FileName)
+            : Results.NotFound())
+    .RequireAuthorization();
 
 app.Run();
 

@@ -20,6 +20,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseNumberSeries> CaseNumberSeries => Set<CaseNumberSeries>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Cases.Attachments;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Shared.Markdown;
 
@@ -18,5 +19,6 @@ public static class FeatureServices
         .AddScoped<CaseRegistration>()
         .AddScoped<CaseRegister>()
         .AddScoped<CaseWork>()
+        .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>();
 }

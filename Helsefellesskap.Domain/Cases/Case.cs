@@ -25,6 +25,7 @@ public sealed class Case : Aggregate
 {
     private readonly List<ProposalVersion> _proposalVersions = [];
     private readonly List<Treatment> _treatments = [];
+    private readonly List<Attachment> _attachments = [];
 
     private Case() { Title = ""; Background = ""; Assessment = ""; }
 
@@ -70,6 +71,8 @@ public sealed class Case : Aggregate
 
     public IReadOnlyList<ProposalVersion> ProposalVersions => _proposalVersions;
     public string ProposedDecision => _proposalVersions.Count == 0 ? "" : _proposalVersions.MaxBy(v => v.Version)!.Text;
+
+    public IReadOnlyList<Attachment> Attachments => _attachments;
 
     public IReadOnlyList<Treatment> Treatments => _treatments;
     public Treatment? OpenTreatment => _treatments.SingleOrDefault(t => !t.IsClosed);
@@ -117,6 +120,27 @@ public sealed class Case : Aggregate
     }
 
     public void AssignResponsibleOfficer(Guid personId) => ResponsibleOfficerId = personId;
+
+    /// <summary>Attaches a file (vedlegg) after the attachment policy has checked its name, type, size and content.</summary>
+    public Attachment AddAttachment(string fileName, long sizeBytes, ReadOnlySpan<byte> head, string sha256, Guid byPersonId, DateTimeOffset at)
+    {
+        var attachment = Attachment.Create(Id, fileName, sizeBytes, head, sha256, byPersonId, at);
+        var same = _attachments.FirstOrDefault(a => a.Sha256 == attachment.Sha256);
+        DomainException.ThrowIf(same is not null, $"Denne filen er allerede lagt ved saken som «{same?.FileName}».");
+        _attachments.Add(attachment);
+        LastEditedById = byPersonId;
+        LastEditedAt = at;
+        return attachment;
+    }
+
+    public void RemoveAttachment(Guid attachmentId, Guid byPersonId, DateTimeOffset at)
+    {
+        var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId)
+            ?? throw new DomainException("Vedlegget finnes ikke i denne saken.");
+        _attachments.Remove(attachment);
+        LastEditedById = byPersonId;
+        LastEditedAt = at;
+    }
 
     /// <summary>A draft may still be meant for another body; once registered, its number belongs to its body.</summary>
     public void MeantFor(Body body)

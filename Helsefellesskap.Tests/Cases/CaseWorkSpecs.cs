@@ -250,3 +250,103 @@ public sealed class CaseWorkSpecs : IAsyncDisposable
         Assert.Equal(3, (await Register.DecisionsAsync(outcome: Outcome.Binding)).Count);
     }
 }
+
+/// <summary>Attachments through the app's service: checked, hashed, stored once, downloaded under their own name.</summary>
+public sealed class CaseAttachmentSpecs : IAsyncDisposable
+{
+    private readonly TestDatabase database;
+    private readonly TestAuthentication auth = new();
+
+    public CaseAttachmentSpecs(DemoDatabaseTemplate template) =>
+        database = template.Copy(services => services.AddSingleton<AuthenticationStateProvider>(auth));
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    private Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments Attachments =>
+        database.Services.GetRequiredService<Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments>();
+
+    private static byte[] Pdf(int size)
+    {
+        var bytes = new byte[size];
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        bytes[^1] = (byte)size;
+        return bytes;
+    }
+
+    private async Task<Guid> SignedInWithACase(string userName = "mari.hovde")
+    {
+        await using var db = database.NewContext();
+        await auth.SignInAsync(db, userName);
+        return await db.Cases.OrderBy(c => c.Sequence).Select(c => c.Id).FirstAsync();
+    }
+
+    [Fact]
+    public async Task An_attachment_is_stored_with_its_size_and_SHA_256_and_downloads_with_its_original_name()
+    {
+        var caseId = await SignedInWithACase();
+        var content = Pdf(200_000);
+
+        var attachment = await Attachments.AddAsync(caseId, "Høringsnotat – legemidler.pdf", content.Length, _ => new MemoryStream(content));
+
+        Assert.Equal(200_000, attachment.SizeBytes);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), attachment.Sha256);
+        var download = await Attachments.OpenAsync(attachment.Id);
+        Assert.Equal("Høringsnotat – legemidler.pdf", download!.FileName);
+        Assert.Equal("application/pdf", download.ContentType);
+        Assert.Equal(content, download.Content);
+    }
+
+    [Fact]
+    public async Task A_file_over_25_MB_is_refused_before_a_byte_is_read()
+    {
+        var caseId = await SignedInWithACase();
+        var opened = false;
+
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            Attachments.AddAsync(caseId, "Stor rapport.pdf", 30L * 1024 * 1024, _ => { opened = true; return Stream.Null; }));
+
+        Assert.Equal("Vedlegget «Stor rapport.pdf» er 30,0 MB. Grensen er 25 MB.", error.Message);
+        Assert.False(opened);
+    }
+
+    [Fact]
+    public async Task A_file_of_another_type_or_with_content_that_is_not_what_its_name_says_is_refused_and_nothing_is_stored()
+    {
+        var caseId = await SignedInWithACase();
+        var exe = "MZ\u0090\0"u8.ToArray();
+
+        await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "program.exe", exe.Length, _ => new MemoryStream(exe)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "referat.pdf", exe.Length, _ => new MemoryStream(exe)));
+
+        Assert.Equal("Innholdet i «referat.pdf» er ikke en gyldig PDF-fil.", error.Message);
+        await using var db = database.NewContext();
+        Assert.Empty(await db.AttachmentContents.ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_same_file_twice_on_one_case_is_refused_and_two_cases_share_one_stored_copy()
+    {
+        var caseId = await SignedInWithACase();
+        var content = Pdf(1000);
+        await Attachments.AddAsync(caseId, "Notat.pdf", content.Length, _ => new MemoryStream(content));
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "Kopi.pdf", content.Length, _ => new MemoryStream(content)));
+        Assert.Equal("Denne filen er allerede lagt ved saken som «Notat.pdf».", error.Message);
+
+        Guid other;
+        await using (var db = database.NewContext()) other = await db.Cases.OrderByDescending(c => c.Sequence).Select(c => c.Id).FirstAsync();
+        await Attachments.AddAsync(other, "Notat.pdf", content.Length, _ => new MemoryStream(content));
+        await using var check = database.NewContext();
+        Assert.Equal(1, await check.AttachmentContents.CountAsync());
+    }
+
+    [Fact]
+    public async Task Only_the_secretariat_attaches_files()
+    {
+        var caseId = await SignedInWithACase("liv.aune");
+        var content = Pdf(1000);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "Notat.pdf", content.Length, _ => new MemoryStream(content)));
+        Assert.Equal("Bare sekretariatet kan legge ved filer.", error.Message);
+    }
+}

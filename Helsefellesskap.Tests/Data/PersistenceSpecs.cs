@@ -92,7 +92,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
             var parties = await db.Parties.ToListAsync();
             foreach (var name in new[] { "Helseregion Hamar", "Helseregion Valdres", "Sykehuset Innlandet HF" })
                 @case.RegisterPosition(treatmentId, parties.Single(p => p.Name == name), 1, PositionKind.Agree, null, Guid.Empty, false, At);
-            @case.ReviseProposal("SSU vedtar testen, med endring.", Guid.Empty, At);
+            @case.ReviseProposal("SSU vedtar testen, med endring.", (await db.People.FirstAsync()).Id, At);
             await db.SaveChangesAsync();
         }
 

@@ -126,7 +126,7 @@ public class CaseSpecs
 
         p.Position(c, au, p.Jointly);
         p.Position(c, au, p.Hospital);
-        c.CloseTreatment(au.Id, TestPartnership.Now, null, p.AllParties);
+        c.CloseTreatment(au.Id, TestPartnership.Now, null, p.AllParties, forwardTo: p.Ssu);
         Assert.Equal(CaseStatus.Recommended, c.Status);
 
         var ssu = c.StartTreatment(p.Ssu, TestPartnership.Today.AddDays(14), p.Secretary.Id, TestPartnership.Now);

@@ -51,6 +51,29 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // A case is loaded whole: its rules need every treatment, wording and position.
         b.Navigation(x => x.ProposalVersions).AutoInclude();
         b.Navigation(x => x.Treatments).AutoInclude();
+        b.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.CaseId);
+        b.Navigation(x => x.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.ToTable("Attachments");
+        b.Property(x => x.FileName).HasMaxLength(AttachmentPolicy.MaxFileNameLength);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Ignore(x => x.ContentType);
+        b.HasIndex(x => x.Sha256);
+    }
+}
+
+public sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<AttachmentContent> b)
+    {
+        b.HasKey(x => x.Sha256);
+        b.Property(x => x.Sha256).HasMaxLength(64);
     }
 }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122201200_InitialSchema")]
+    [Migration("20261122201550_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -88,6 +88,62 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Helsefellesskap.App.Data.AttachmentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("AttachmentContents");
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Cases.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
@@ -746,6 +802,15 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Cases.Attachment", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
                 {
                     b.HasOne("Helsefellesskap.Domain.Partnerships.Body", null)
@@ -995,6 +1060,8 @@ namespace Helsefellesskap.App.Data.Migrations
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("ProposalVersions");
 
                     b.Navigation("Treatments");

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Cases.Attachments;
+
+public sealed record AttachmentDownload(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Attaching, removing and downloading a case's files.</summary>
+public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors, TimeProvider clock)
+{
+    private DateOnly Today => OsloTime.Today(clock);
+
+    /// <summary>
+    /// Checks name, type and size before reading a byte, then reads at most the limit, hashes it and lets the
+    /// policy check the content against the file type.
+    /// </summary>
+    public async Task<Attachment> AddAsync(Guid caseId, string fileName, long size, Func<long, Stream> open, CancellationToken cancellationToken = default)
+    {
+        if (size > AttachmentPolicy.MaxBytes || size == 0) AttachmentPolicy.Check(fileName, size, []);
+        byte[] content;
+        await using (var stream = open(AttachmentPolicy.MaxBytes))
+        using (var buffer = new MemoryStream((int)size))
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+
+        return await gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var actor = await actors.CurrentAsync(db);
+            actor.MustBeSecretariat(Today, "legge ved filer");
+            var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+                ?? throw new DomainException("Saken finnes ikke.");
+            var attachment = @case.AddAttachment(fileName, content.LongLength, content.AsSpan(0, Math.Min(16, content.Length)),
+                sha256, actor.ActingPersonId, clock.GetUtcNow());
+            if (!await db.AttachmentContents.AnyAsync(c => c.Sha256 == sha256, cancellationToken))
+                db.AttachmentContents.Add(new AttachmentContent(sha256, content));
+            await db.SaveChangesAsync(cancellationToken);
+            return attachment;
+        }, cancellationToken);
+    }
+
+    public Task RemoveAsync(Guid caseId, Guid attachmentId) => gate.RunAsync(async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var actor = await actors.CurrentAsync(db);
+        actor.MustBeSecretariat(Today, "fjerne vedlegg");
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        @case.RemoveAttachment(attachmentId, actor.ActingPersonId, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return true;
+    });
+
+    public async Task<AttachmentDownload?> OpenAsync(Guid attachmentId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var attachment = await db.Set<Attachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId);
+        if (attachment is null) return null;
+        var content = await db.AttachmentContents.AsNoTracking().Where(c => c.Sha256 == attachment.Sha256).Select(c => c.Content).SingleAsync();
+        return new AttachmentDownload(attachment.FileName, attachment.ContentType, content);
+    }
+}
