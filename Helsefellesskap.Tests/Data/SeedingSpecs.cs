@@ -63,7 +63,7 @@ public class SeedingSpecs(DemoDatabaseTemplate template)
         var statuses = (await db.Cases.ToListAsync()).Select(c => c.Status).ToHashSet();
         Assert.Superset(new HashSet<CaseStatus>
         {
-            CaseStatus.Draft, CaseStatus.Registered, CaseStatus.Recommended, CaseStatus.Advised, CaseStatus.Binding,
+            CaseStatus.Draft, CaseStatus.UnderTreatment, CaseStatus.Recommended, CaseStatus.Advised, CaseStatus.Binding,
             CaseStatus.AdoptedPendingRatification, CaseStatus.NoConsensus, CaseStatus.Noted,
         }, statuses);
     }

@@ -350,10 +350,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
             "Strategisk samarbeidsutvalg slutter seg til felles plan for digital hjemmeoppfølging 2027–2028.");
         Treat(homecare, au, au3, Agree);
 
-        NewCase(ssu, "Samvalg i overgangen mellom sykehus og kommune", CaseType.Discussion, false, CaseTag.SharedDecisionMaking,
+        var sharedDecisions = NewCase(ssu, "Samvalg i overgangen mellom sykehus og kommune", CaseType.Discussion, false, CaseTag.SharedDecisionMaking,
             "Samvalg betyr at pasienten og helsepersonellet tar beslutninger sammen.",
             "Sekretariatet ber om utvalgets innspill til hvordan samvalg kan brukes i overgangene.",
             "Strategisk samarbeidsutvalg drøfter saken og gir sekretariatet innspill.");
+        // Still with the working committee: the hospital has agreed, the municipalities have not spoken yet.
+        var preparing = sharedDecisions.StartTreatment(au, new DateOnly(2026, 11, 18), secretary.Id, au3.StartsAt, au3.Id);
+        sharedDecisions.RegisterPosition(preparing.Id, hospital, 1, PositionKind.Agree, null, people["geir.lien"].Id, false, au3.StartsAt.AddMinutes(30));
 
         NewCase(ssu, "Akuttmedisinsk kjede: samarbeid mellom ambulanse og legevakt", CaseType.Decision, false,
             CaseTag.EmergencyMedicalChain,

@@ -11,6 +11,8 @@ public sealed record SignedInUser(string UserId, string UserName, bool IsAdminis
     IReadOnlyList<(Seat Seat, Body Body)> Seats)
 {
     public IEnumerable<(Seat Seat, Body Body)> SeatsOn(DateOnly day) => Seats.Where(s => s.Seat.IsActiveOn(day));
+
+    public bool IsSecretariat(DateOnly day) => SeatsOn(day).Any(s => s.Seat.Role == SeatRole.Secretariat);
 }
 
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)
