@@ -79,4 +79,20 @@ public class ShellTests(AppServer app)
         await Expect(page.GetByText("Videre: Tilbake til arbeidsutvalget")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_meeting_has_its_own_page_listing_the_cases_treated_there_and_their_outcome()
+    {
+        var page = await app.SignedInPageAsync("liv.aune");
+        await page.GotoAsync("/moter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "onsdag 21. januar 2026 kl. 09:00" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Møte i Strategisk samarbeidsutvalg");
+        var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Årsrapport 2025 for Helsefellesskap Innlandet" });
+        await Expect(item).ToContainTextAsync("Tatt til orientering");
+        await item.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Årsrapport 2025 for Helsefellesskap Innlandet");
+        Assert.Contains("#behandling-", page.Url);
+        await page.Context.CloseAsync();
+    }
 }

@@ -21,7 +21,7 @@ public sealed record CaseRegisterPage(IReadOnlyList<CaseRow> Rows, int Total);
 
 public sealed record QueueRow(Guid CaseId, string Number, string Title, string BodyShortName, DateOnly Since, bool IsPrincipled);
 
-public sealed record DecisionRow(Guid CaseId, string Number, string Title, string BodyShortName, Outcome Outcome,
+public sealed record DecisionRow(Guid CaseId, Guid TreatmentId, string Number, string Title, string BodyShortName, Outcome Outcome,
     DateTimeOffset DecidedAt, bool IsPrincipled);
 
 /// <summary>
@@ -90,11 +90,11 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .OrderByDescending(x => x.Treatment.ClosedAt)
             .Select(x => new
             {
-                x.Case.Id, x.Case.Year, x.Case.Sequence, x.Case.Title, x.Case.IsPrincipled, x.Treatment.BodyName,
+                x.Case.Id, TreatmentId = x.Treatment.Id, x.Case.Year, x.Case.Sequence, x.Case.Title, x.Case.IsPrincipled, x.Treatment.BodyName,
                 Outcome = EF.Property<string>(x.Treatment, CaseProjection.Outcome), x.Treatment.ClosedAt,
             })
             .ToListAsync();
-        return rows.Select(r => new DecisionRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title,
+        return rows.Select(r => new DecisionRow(r.Id, r.TreatmentId, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title,
             r.BodyName, Enum.Parse<Outcome>(r.Outcome), r.ClosedAt!.Value, r.IsPrincipled)).ToList();
     }
 

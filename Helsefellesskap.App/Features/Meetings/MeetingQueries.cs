@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,8 +8,22 @@ namespace Helsefellesskap.App.Features.Meetings;
 public sealed record MeetingRow(Guid Id, string BodyShortName, string BodyName, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string Location, string? VideoLink, MeetingStatus Status, int CaseCount);
 
+public sealed record MeetingCaseRow(Guid CaseId, Guid TreatmentId, string Number, string Title, string Outcome, bool IsClosed);
+
 public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
+    public async Task<(MeetingRow Meeting, IReadOnlyList<MeetingCaseRow> Cases)?> GetAsync(Guid id)
+    {
+        var meeting = (await ListAsync()).SingleOrDefault(m => m.Id == id);
+        if (meeting is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var cases = await db.Cases.AsNoTracking().Where(c => c.Treatments.Any(t => t.MeetingId == id)).ToListAsync();
+        var rows = cases.SelectMany(c => c.Treatments.Where(t => t.MeetingId == id).Select(t => new MeetingCaseRow(c.Id, t.Id,
+                c.Number?.ToString() ?? "Utkast", c.Title, t.IsClosed ? t.Outcome.Label() : "Til behandling", t.IsClosed)))
+            .OrderBy(r => r.Number).ToList();
+        return (meeting, rows);
+    }
+
     public async Task<IReadOnlyList<MeetingRow>> ListAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
