@@ -1,49 +1,34 @@
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Cases.Attachments;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Helsefellesskap.Tests.Cases;
 
 /// <summary>The secretariat's and the working committee's commands, through the app's services on real SQLite.</summary>
-public sealed class CaseWorkSpecs : IAsyncDisposable
+public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
 {
-    private readonly TestDatabase database;
-    private readonly TestAuthentication auth = new();
-
-    public CaseWorkSpecs(DemoDatabaseTemplate template) =>
-        database = template.Copy(services => services.AddSingleton<AuthenticationStateProvider>(auth));
-
-    public ValueTask DisposeAsync() => database.DisposeAsync();
-
-    private CaseWork Work => database.Services.GetRequiredService<CaseWork>();
-    private CaseRegister Register => database.Services.GetRequiredService<CaseRegister>();
-
-    private async Task As(string userName)
-    {
-        await using var db = database.NewContext();
-        await auth.SignInAsync(db, userName);
-    }
+    private CaseWork Work => Service<CaseWork>();
+    private CaseRegister Register => Service<CaseRegister>();
 
     private async Task<Guid> Body(string shortName)
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Bodies.Where(b => b.ShortName == shortName).Select(b => b.Id).SingleAsync();
     }
 
     private async Task<Guid> Party(string name)
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
     }
 
     private async Task<Case> Reload(Guid id)
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Cases.SingleAsync(c => c.Id == id);
     }
 
@@ -82,12 +67,12 @@ public sealed class CaseWorkSpecs : IAsyncDisposable
     public async Task Only_the_secretariat_drafts_and_registers_cases_and_a_refusal_changes_nothing()
     {
         await As("hilde.moen");
-        await using (var before = database.NewContext()) Assert.Equal(10, await before.Cases.CountAsync());
+        await using (var before = Database.NewContext()) Assert.Equal(10, await before.Cases.CountAsync());
 
         var error = await Assert.ThrowsAsync<DomainException>(async () => await Work.CreateDraftAsync(await Draft()));
 
         Assert.Equal("Bare sekretariatet kan opprette saker.", error.Message);
-        await using var after = database.NewContext();
+        await using var after = Database.NewContext();
         Assert.Equal(10, await after.Cases.CountAsync());
     }
 
@@ -189,7 +174,7 @@ public sealed class CaseWorkSpecs : IAsyncDisposable
     public async Task A_deactivated_user_is_refused_on_the_next_command()
     {
         await As("mari.hovde");
-        await using (var db = database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var user = await db.Users.SingleAsync(u => u.UserName == "mari.hovde");
             user.LockoutEnd = DateTimeOffset.MaxValue;
@@ -252,18 +237,9 @@ public sealed class CaseWorkSpecs : IAsyncDisposable
 }
 
 /// <summary>Attachments through the app's service: checked, hashed, stored once, downloaded under their own name.</summary>
-public sealed class CaseAttachmentSpecs : IAsyncDisposable
+public sealed class CaseAttachmentSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
 {
-    private readonly TestDatabase database;
-    private readonly TestAuthentication auth = new();
-
-    public CaseAttachmentSpecs(DemoDatabaseTemplate template) =>
-        database = template.Copy(services => services.AddSingleton<AuthenticationStateProvider>(auth));
-
-    public ValueTask DisposeAsync() => database.DisposeAsync();
-
-    private Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments Attachments =>
-        database.Services.GetRequiredService<Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments>();
+    private CaseAttachments Attachments => Service<CaseAttachments>();
 
     private static byte[] Pdf(int size)
     {
@@ -275,8 +251,8 @@ public sealed class CaseAttachmentSpecs : IAsyncDisposable
 
     private async Task<Guid> SignedInWithACase(string userName = "mari.hovde")
     {
-        await using var db = database.NewContext();
-        await auth.SignInAsync(db, userName);
+        await As(userName);
+        await using var db = Database.NewContext();
         return await db.Cases.OrderBy(c => c.Sequence).Select(c => c.Id).FirstAsync();
     }
 
@@ -319,7 +295,7 @@ public sealed class CaseAttachmentSpecs : IAsyncDisposable
         var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "referat.pdf", exe.Length, _ => new MemoryStream(exe)));
 
         Assert.Equal("Innholdet i «referat.pdf» er ikke en gyldig PDF-fil.", error.Message);
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Empty(await db.AttachmentContents.ToListAsync());
     }
 
@@ -334,9 +310,9 @@ public sealed class CaseAttachmentSpecs : IAsyncDisposable
         Assert.Equal("Denne filen er allerede lagt ved saken som «Notat.pdf».", error.Message);
 
         Guid other;
-        await using (var db = database.NewContext()) other = await db.Cases.OrderByDescending(c => c.Sequence).Select(c => c.Id).FirstAsync();
+        await using (var db = Database.NewContext()) other = await db.Cases.OrderByDescending(c => c.Sequence).Select(c => c.Id).FirstAsync();
         await Attachments.AddAsync(other, "Notat.pdf", content.Length, _ => new MemoryStream(content));
-        await using var check = database.NewContext();
+        await using var check = Database.NewContext();
         Assert.Equal(1, await check.AttachmentContents.CountAsync());
     }
 

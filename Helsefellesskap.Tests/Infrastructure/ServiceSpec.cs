@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helsefellesskap.Tests.Infrastructure;
+
+/// <summary>The app's services on a copy of the seeded database, with a demo user signed in as the test says.</summary>
+public abstract class ServiceSpec : IAsyncDisposable
+{
+    private readonly TestAuthentication auth = new();
+
+    protected ServiceSpec(DemoDatabaseTemplate template) =>
+        Database = template.Copy(services => services.AddSingleton<AuthenticationStateProvider>(auth));
+
+    protected TestDatabase Database { get; }
+
+    protected T Service<T>() where T : notnull => Database.Services.GetRequiredService<T>();
+
+    protected async Task As(string userName)
+    {
+        await using var db = Database.NewContext();
+        await auth.SignInAsync(db, userName);
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
