@@ -22,6 +22,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
+    /// <summary>The user this context acts for; <see cref="Features.Access.Actors"/> sets it for every command.</summary>
+    public AuditActor? AuditActor { get; set; }
+
+    /// <summary>What the command does, in words a reader of the audit trail understands ("Standpunkt registrert").</summary>
+    public string? AuditAction { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,7 +15,9 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
         var state = await authentication.GetAuthenticationStateAsync();
         var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new DomainException("Du er ikke logget inn. Logg inn og prøv igjen.");
-        return await LoadAsync(db, userId, clock);
+        var actor = await LoadAsync(db, userId, clock);
+        db.AuditActor = new AuditActor(userId, actor.Name, actor.PersonId);
+        return actor;
     }
 
     public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock)
