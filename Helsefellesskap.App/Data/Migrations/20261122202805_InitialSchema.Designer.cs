@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122201550_InitialSchema")]
+    [Migration("20261122202805_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 ﻿using System;
+using Helsefellesskap.App.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -780,32 +781,13 @@ namespace Helsefellesskap.App.Data.Migrations
                 table: "Treatments",
                 column: "MeetingId");
 
-            // Full-text search over a case's title and text (SQLite FTS5). Triggers keep it in step with Cases
-            // in the same transaction as every save.
-            migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE CaseSearch USING fts5(CaseId UNINDEXED, Title, Text, tokenize = 'unicode61 remove_diacritics 0');
-                CREATE TRIGGER Cases_search_insert AFTER INSERT ON Cases BEGIN
-                    INSERT INTO CaseSearch (CaseId, Title, Text) VALUES (new.Id, new.Title, new.Background || ' ' || new.Assessment || ' ' || new.CurrentProposalText);
-                END;
-                CREATE TRIGGER Cases_search_update AFTER UPDATE OF Title, Background, Assessment, CurrentProposalText ON Cases BEGIN
-                    DELETE FROM CaseSearch WHERE CaseId = old.Id;
-                    INSERT INTO CaseSearch (CaseId, Title, Text) VALUES (new.Id, new.Title, new.Background || ' ' || new.Assessment || ' ' || new.CurrentProposalText);
-                END;
-                CREATE TRIGGER Cases_search_delete AFTER DELETE ON Cases BEGIN
-                    DELETE FROM CaseSearch WHERE CaseId = old.Id;
-                END;
-                """);
+            foreach (var (create, _) in SqlObjects.All) migrationBuilder.Sql(create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                DROP TRIGGER IF EXISTS Cases_search_insert;
-                DROP TRIGGER IF EXISTS Cases_search_update;
-                DROP TRIGGER IF EXISTS Cases_search_delete;
-                DROP TABLE IF EXISTS CaseSearch;
-                """);
+            foreach (var (_, drop) in SqlObjects.All.Reverse()) migrationBuilder.Sql(drop);
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

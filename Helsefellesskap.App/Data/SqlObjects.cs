@@ -1,0 +1,33 @@
+namespace Helsefellesskap.App.Data;
+
+/// <summary>
+/// What EF Core cannot model, created by the migrations in this order: SQL run after the tables exist.
+/// Add to the list (with its drop) rather than editing a migration by hand.
+/// </summary>
+public static class SqlObjects
+{
+    public static readonly IReadOnlyList<(string Create, string Drop)> All =
+    [
+        // Full-text search over a case's title and text (SQLite FTS5). Triggers keep it in step with Cases
+        // in the same transaction as every save.
+        ("""
+         CREATE VIRTUAL TABLE CaseSearch USING fts5(CaseId UNINDEXED, Title, Text, tokenize = 'unicode61 remove_diacritics 0');
+         CREATE TRIGGER Cases_search_insert AFTER INSERT ON Cases BEGIN
+             INSERT INTO CaseSearch (CaseId, Title, Text) VALUES (new.Id, new.Title, new.Background || ' ' || new.Assessment || ' ' || new.CurrentProposalText);
+         END;
+         CREATE TRIGGER Cases_search_update AFTER UPDATE OF Title, Background, Assessment, CurrentProposalText ON Cases BEGIN
+             DELETE FROM CaseSearch WHERE CaseId = old.Id;
+             INSERT INTO CaseSearch (CaseId, Title, Text) VALUES (new.Id, new.Title, new.Background || ' ' || new.Assessment || ' ' || new.CurrentProposalText);
+         END;
+         CREATE TRIGGER Cases_search_delete AFTER DELETE ON Cases BEGIN
+             DELETE FROM CaseSearch WHERE CaseId = old.Id;
+         END;
+         """,
+         """
+         DROP TRIGGER IF EXISTS Cases_search_insert;
+         DROP TRIGGER IF EXISTS Cases_search_update;
+         DROP TRIGGER IF EXISTS Cases_search_delete;
+         DROP TABLE IF EXISTS CaseSearch;
+         """),
+    ];
+}
