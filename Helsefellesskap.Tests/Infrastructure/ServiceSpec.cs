@@ -21,5 +21,7 @@ public abstract class ServiceSpec : IAsyncDisposable
         await auth.SignInAsync(db, userName);
     }
 
+    protected void SignOut() => auth.SignOut();
+
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -12,6 +12,12 @@ public sealed class TestAuthentication : AuthenticationStateProvider
 
     public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
 
+    public void SignOut()
+    {
+        user = new ClaimsPrincipal(new ClaimsIdentity());
+        NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
+    }
+
     public async Task SignInAsync(AppDbContext db, string userName)
     {
         var found = await db.Users.SingleAsync(u => u.UserName == userName);

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Cases.Attachments;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.Tests.Access;
+
+/// <summary>
+/// Every command against every role, as docs/roles.md writes it down: each cell of that table is a test case.
+/// An allowed command succeeds; a refused one throws the domain's Norwegian message and changes nothing at all.
+/// </summary>
+public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
+{
+    private static readonly string[] Roles = ["Administrator", "Sekretariat", "Leder", "Nestleder", "Medlem", "Deltaker", "Observatør", "Ikke innlogget"];
+
+    /// <summary>The demo person in each role, in fagutvalget for psykisk helse barn og unge.</summary>
+    private static readonly Dictionary<string, (string? User, string? OwnParty)> Personas = new()
+    {
+        ["Administrator"] = ("admin", null),
+        ["Sekretariat"] = ("mari.hovde", null),
+        ["Leder"] = ("silje.vang", "Helseregion Hamar"),
+        ["Nestleder"] = ("maria.kolstad", "Sykehuset Innlandet HF"),
+        ["Medlem"] = ("trond.odegard", "Helseregion Gjøvik og Hadeland"),
+        ["Deltaker"] = ("jonas.berget", null),
+        ["Observatør"] = ("liv.aune", null),
+        ["Ikke innlogget"] = (null, null),
+    };
+
+    public static TheoryData<string, string, string> Cells()
+    {
+        var roles = Path.Combine(RepositoryRoot(), "docs", "roles.md");
+        var data = new TheoryData<string, string, string>();
+        foreach (var line in File.ReadLines(roles))
+        {
+            var match = Row().Match(line);
+            if (!match.Success) continue;
+            var cells = line.Split('|', StringSplitOptions.TrimEntries)[2..^1];
+            for (var i = 0; i < Roles.Length; i++)
+                if (cells[i] is "ja" or "nei") data.Add(match.Groups[1].Value, Roles[i], cells[i]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Every_command_is_allowed_or_refused_for_every_role_as_the_table_says(string command, string role, string expected)
+    {
+        var scene = await SetSceneAsync();
+        if (command == "PutForward") await EveryPartyAgreesAsync(scene);
+        var (user, ownParty) = Personas[role];
+        if (user is null) SignOut(); else await As(user);
+        var before = await DatabaseFingerprint.OfAsync(Database.Path);
+
+        var refusal = await Record.ExceptionAsync(() => Run(command, scene, ownParty));
+
+        if (expected == "ja")
+        {
+            Assert.Null(refusal);
+            Assert.NotEqual(before, await DatabaseFingerprint.OfAsync(Database.Path));
+        }
+        else
+        {
+            Assert.IsType<DomainException>(refusal);
+            Assert.False(string.IsNullOrWhiteSpace(refusal.Message));
+            Assert.Equal(before, await DatabaseFingerprint.OfAsync(Database.Path));
+        }
+    }
+
+    [Fact]
+    public void The_table_covers_every_command_and_every_role()
+    {
+        var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
+        Assert.Equal(11, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
+    }
+
+    private sealed record Scene(Guid CaseInCommittee, Guid TreatmentId, Guid Draft, Guid RegisteredCase, Guid AttachmentId,
+        Guid CommitteeId, Guid SsuId, Dictionary<string, Guid> Parties);
+
+    /// <summary>As the secretariat: a case in the professional committee, a draft, a registered case and an attachment.</summary>
+    private async Task<Scene> SetSceneAsync()
+    {
+        await As("mari.hovde");
+        var work = Service<CaseWork>();
+        Guid committee, ssu;
+        Dictionary<string, Guid> parties;
+        await using (var db = Database.NewContext())
+        {
+            committee = await db.Bodies.Where(b => b.ShortName == "FU-PHBU").Select(b => b.Id).SingleAsync();
+            ssu = await db.Bodies.Where(b => b.ShortName == "SSU").Select(b => b.Id).SingleAsync();
+            parties = await db.Parties.ToDictionaryAsync(p => p.Name, p => p.Id);
+        }
+        CaseDraftInput Input(string title) => new(title, CaseType.Decision, false, CaseTag.ChildrenAndYouth, ssu, null,
+            "Bakgrunn.", "Vurdering.", "SSU vedtar rutinen.");
+
+        var inCommittee = await work.CreateDraftAsync(Input("Felles rutine for overgang fra BUP til kommunen"));
+        await work.RegisterAsync(inCommittee);
+        await work.SendForPreparationAsync(inCommittee, committee);
+        var draft = await work.CreateDraftAsync(Input("Utkast til sak om ventetider"));
+        var registered = await work.CreateDraftAsync(Input("Registrert sak om skolehelsetjenesten"));
+        await work.RegisterAsync(registered);
+        var pdf = "%PDF-1.7\n test"u8.ToArray();
+        var attachment = await Service<CaseAttachments>().AddAsync(inCommittee, "Notat.pdf", pdf.Length, _ => new MemoryStream(pdf));
+
+        Guid treatment;
+        await using (var db = Database.NewContext())
+            treatment = (await db.Cases.SingleAsync(c => c.Id == inCommittee)).OpenTreatment!.Id;
+        return new Scene(inCommittee, treatment, draft, registered, attachment.Id, committee, ssu, parties);
+    }
+
+    private async Task Run(string command, Scene s, string? ownParty)
+    {
+        var work = Service<CaseWork>();
+        var other = ownParty is "Helseregion Hamar" or "Helseregion Gjøvik og Hadeland" ? "Sykehuset Innlandet HF" : "Helseregion Hamar";
+        switch (command)
+        {
+            case "CreateDraft":
+                await work.CreateDraftAsync(new("Ny sak", CaseType.Discussion, false, CaseTag.None, s.SsuId, null, "", "", ""));
+                break;
+            case "SaveDraft":
+                await work.SaveAsync(s.Draft, 1, new("Utkast til sak om ventetider, endret", CaseType.Decision, false, CaseTag.None, s.SsuId, null, "", "", "SSU vedtar."));
+                break;
+            case "RegisterCase":
+                await work.RegisterAsync(s.Draft);
+                break;
+            case "SendForPreparation":
+                await work.SendForPreparationAsync(s.RegisteredCase, s.CommitteeId);
+                break;
+            case "AddAttachment":
+                var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+                await Service<CaseAttachments>().AddAsync(s.CaseInCommittee, "Figur.png", png.Length, _ => new MemoryStream(png));
+                break;
+            case "RemoveAttachment":
+                await Service<CaseAttachments>().RemoveAsync(s.CaseInCommittee, s.AttachmentId);
+                break;
+            case "RegisterOwnPosition":
+                await work.RegisterPositionAsync(s.CaseInCommittee, s.TreatmentId, s.Parties[ownParty!], 1, PositionKind.Agree, null);
+                break;
+            case "RegisterOtherPosition":
+                await work.RegisterPositionAsync(s.CaseInCommittee, s.TreatmentId, s.Parties[other], 1, PositionKind.Agree, null);
+                break;
+            case "AmendWording":
+                await work.AmendWordingAsync(s.CaseInCommittee, s.TreatmentId, "Fagutvalget anbefaler rutinen med en evaluering etter ett år.");
+                break;
+            case "PutForward":
+                await work.CloseWithRecommendationAsync(s.CaseInCommittee, s.TreatmentId, s.SsuId);
+                break;
+            case "SendBack":
+                await work.SendBackAsync(s.CaseInCommittee, s.TreatmentId, "Beskriv ventetidene i hver region.");
+                break;
+            default:
+                throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
+        }
+    }
+
+    /// <summary>The advice can only be put forward once every party agrees: the secretariat records that first.</summary>
+    private async Task EveryPartyAgreesAsync(Scene s)
+    {
+        await As("mari.hovde");
+        foreach (var party in new[] { "Helseregion Hamar", "Helseregion Gjøvik og Hadeland", "Sykehuset Innlandet HF" })
+            await Service<CaseWork>().RegisterPositionAsync(s.CaseInCommittee, s.TreatmentId, s.Parties[party], 1, PositionKind.Agree, null);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Helsefellesskap.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Fant ikke Helsefellesskap.sln over testkatalogen.");
+    }
+
+    [GeneratedRegex(@"^\| `(\w+)`")]
+    private static partial Regex Row();
+}
