@@ -10,7 +10,11 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    // A circuit message carries a click or a field's text; files stream in chunks well below this.
+    .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
+// Only the sign-in and sign-out forms post to HTTP endpoints; attachments stream over the circuit.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddMudServices();
 
 var database = builder.Services.AddAppDatabase(builder.Configuration);
@@ -60,6 +64,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/ikke-funnet", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
