@@ -20,5 +20,6 @@ public static class FeatureServices
         .AddScoped<CaseRegister>()
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
-        .AddScoped<MeetingQueries>();
+        .AddScoped<MeetingQueries>()
+        .AddScoped<PublicRecord.PublicRecord>();
 }

@@ -66,6 +66,10 @@ public sealed class Case : Aggregate
     /// <summary>The secretariat's case officer (saksbehandler) responsible for the case.</summary>
     public Guid ResponsibleOfficerId { get; private set; }
 
+    /// <summary>Exempt from publication (unntatt offentlighet), on the legal basis given.</summary>
+    public bool IsExemptFromPublication { get; private set; }
+    public string? ExemptionBasis { get; private set; }
+
     public Guid LastEditedById { get; private set; }
     public DateTimeOffset LastEditedAt { get; private set; }
 
@@ -120,6 +124,17 @@ public sealed class Case : Aggregate
     }
 
     public void AssignResponsibleOfficer(Guid personId) => ResponsibleOfficerId = personId;
+
+    /// <summary>A case is public unless exempted, and an exemption must name its legal basis (hjemmel).</summary>
+    public void SetPublication(bool exempt, string? legalBasis, Guid byPersonId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(exempt && string.IsNullOrWhiteSpace(legalBasis),
+            "Oppgi hjemmel for å unnta saken fra offentlighet, for eksempel «offl. § 14».");
+        IsExemptFromPublication = exempt;
+        ExemptionBasis = exempt ? legalBasis!.Trim() : null;
+        LastEditedById = byPersonId;
+        LastEditedAt = at;
+    }
 
     /// <summary>Attaches a file (vedlegg) after the attachment policy has checked its name, type, size and content.</summary>
     public Attachment AddAttachment(string fileName, long sizeBytes, ReadOnlySpan<byte> head, string sha256, Guid byPersonId, DateTimeOffset at)

@@ -95,4 +95,20 @@ public class ShellTests(AppServer app)
         Assert.Contains("#behandling-", page.Url);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_visitor_reads_the_public_decisions_without_signing_in_but_not_the_case_register()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se offentlige vedtak" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Felles kompetanseplan for sykepleiere og helsefagarbeidere" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Felles kompetanseplan for sykepleiere og helsefagarbeidere");
+        await Expect(page.GetByText("Helseregion Nord-Østerdal: Uenig")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/saker");
+        Assert.Contains("/Account/Login", page.Url);
+        await page.Context.CloseAsync();
+    }
 }

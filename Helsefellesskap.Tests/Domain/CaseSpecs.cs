@@ -233,3 +233,30 @@ public class PreparationSpecs
         Assert.Throws<DomainException>(() => registered.MeantFor(pm));
     }
 }
+
+public class PublicationSpecs
+{
+    private readonly TestPartnership p = new();
+
+    [Fact]
+    public void A_case_is_public_unless_exempted()
+    {
+        Assert.False(p.NewCase().IsExemptFromPublication);
+    }
+
+    [Fact]
+    public void An_exemption_from_publication_must_name_its_legal_basis()
+    {
+        var c = p.NewCase();
+
+        var error = Assert.Throws<DomainException>(() => c.SetPublication(true, " ", p.Secretary.Id, TestPartnership.Now));
+        Assert.Equal("Oppgi hjemmel for å unnta saken fra offentlighet, for eksempel «offl. § 14».", error.Message);
+
+        c.SetPublication(true, "offl. § 14", p.Secretary.Id, TestPartnership.Now);
+        Assert.True(c.IsExemptFromPublication);
+        Assert.Equal("offl. § 14", c.ExemptionBasis);
+
+        c.SetPublication(false, "offl. § 14", p.Secretary.Id, TestPartnership.Now);
+        Assert.Null(c.ExemptionBasis);
+    }
+}

@@ -33,6 +33,8 @@ public sealed class AppServer : IAsyncLifetime
         factory.StartServer();
         BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
+        // Machines here are shared (2 cores): wait longer than Playwright's 5 s before calling a page wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -43,16 +45,20 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies), as a separate person on a separate device.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="bypassCsp">Only for injecting test tools (axe-core) into a page: the app's policy forbids inline scripts.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO" });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO", BypassCSP = bypassCsp,
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280)
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, bool bypassCsp = false)
     {
-        var page = await NewPageAsync(width);
+        var page = await NewPageAsync(width, bypassCsp: bypassCsp);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Brukernavn").FillAsync(userName);
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("Innlandet-2026");

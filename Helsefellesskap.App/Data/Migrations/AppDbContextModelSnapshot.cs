@@ -176,6 +176,12 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<string>("ExemptionBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExemptFromPublication")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPrincipled")
                         .HasColumnType("INTEGER");
 

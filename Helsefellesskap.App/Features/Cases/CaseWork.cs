@@ -87,6 +87,13 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         return await registration.RegisterAsync(caseId);
     }
 
+    public Task SetPublicationAsync(Guid caseId, bool exempt, string? legalBasis) => Write(caseId, (_, actor, @case) =>
+    {
+        actor.MustBeSecretariat(Today, "avgjøre om en sak er unntatt offentlighet");
+        @case.SetPublication(exempt, legalBasis, actor.ActingPersonId, clock.GetUtcNow());
+        return Task.CompletedTask;
+    });
+
     /// <summary>Sends a registered case to the working committee, or a professional committee for advice.</summary>
     public Task SendForPreparationAsync(Guid caseId, Guid bodyId) => Write(caseId, async (db, actor, @case) =>
     {

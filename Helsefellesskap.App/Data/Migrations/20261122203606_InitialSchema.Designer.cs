@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122202805_InitialSchema")]
+    [Migration("20261122203606_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -178,6 +178,12 @@ namespace Helsefellesskap.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
+
+                    b.Property<string>("ExemptionBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExemptFromPublication")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPrincipled")
                         .HasColumnType("INTEGER");

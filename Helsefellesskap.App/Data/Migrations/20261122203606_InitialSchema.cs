@@ -332,6 +332,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     Assessment = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ResponsibleOfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsExemptFromPublication = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExemptionBasis = table.Column<string>(type: "TEXT", nullable: true),
                     LastEditedById = table.Column<Guid>(type: "TEXT", nullable: false),
                     LastEditedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ComputedReadyForBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
