@@ -29,5 +29,16 @@ public static class SqlObjects
          DROP TRIGGER IF EXISTS Cases_search_delete;
          DROP TABLE IF EXISTS CaseSearch;
          """),
+
+        // The register's orders as indexes, expression for expression as CaseRegister sorts, so a page of
+        // 20,000 cases is read in order instead of sorted whole (measured with bench/RegisterBench).
+        ("""
+         CREATE INDEX IX_Cases_NumberOrder ON Cases ("Year" IS NULL, "Year" DESC, "Sequence" DESC, "Id");
+         CREATE INDEX IX_Cases_TitleOrder ON Cases ("Title" COLLATE NOCASE, "Id");
+         """,
+         """
+         DROP INDEX IF EXISTS IX_Cases_NumberOrder;
+         DROP INDEX IF EXISTS IX_Cases_TitleOrder;
+         """),
     ];
 }

@@ -211,7 +211,8 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
         Assert.Equal(4, first.Rows.Count);
         Assert.Equal(2, third.Rows.Count);
         Assert.Equal(10, third.Total);
-        Assert.Equal("Utkast", first.Rows[0].Number);
+        Assert.Equal("SAK 007-2026", first.Rows[0].Number);
+        Assert.Equal("Utkast", third.Rows[^1].Number);
         Assert.Equal("Akuttmedisinsk kjede: samarbeid mellom ambulanse og legevakt", byTitle.Rows[0].Title);
     }
 

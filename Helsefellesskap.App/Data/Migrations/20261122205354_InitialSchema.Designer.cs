@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122203606_InitialSchema")]
+    [Migration("20261122205354_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
