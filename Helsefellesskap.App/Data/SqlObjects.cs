@@ -29,5 +29,20 @@ public static class SqlObjects
          DROP TRIGGER IF EXISTS Cases_search_delete;
          DROP TABLE IF EXISTS CaseSearch;
          """),
+        // The audit trail is append-only, whoever writes to the file through SQL: the app refuses it in
+        // SaveChanges, these refuse it in the database. Someone with the file can drop them; the hash chain
+        // (AuditChain) then shows what they changed.
+        ("""
+         CREATE TRIGGER AuditRecords_no_update BEFORE UPDATE ON AuditRecords BEGIN
+             SELECT RAISE(ABORT, 'Revisjonsloggen kan ikke endres.');
+         END;
+         CREATE TRIGGER AuditRecords_no_delete BEFORE DELETE ON AuditRecords BEGIN
+             SELECT RAISE(ABORT, 'Revisjonsloggen kan ikke endres.');
+         END;
+         """,
+         """
+         DROP TRIGGER IF EXISTS AuditRecords_no_update;
+         DROP TRIGGER IF EXISTS AuditRecords_no_delete;
+         """),
     ];
 }
