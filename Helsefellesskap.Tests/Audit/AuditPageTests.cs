@@ -1,6 +1,7 @@
 using Bunit;
 using Helsefellesskap.App.Features.Audit;
 using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Overview;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
 using Helsefellesskap.Tests.Pages;
@@ -101,6 +102,19 @@ public sealed class AuditPageTests(DemoDatabaseTemplate template) : AppPageTest(
 
         page.WaitForAssertion(() => Assert.StartsWith($"Kjeden er brutt ved post {altered}: innholdet stemmer ikke med hashen.",
             page.Find("[role=status] .mud-alert-message").TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData("mari.hovde", true)]
+    [InlineData("admin", true)]
+    [InlineData("hilde.moen", false)]
+    public void The_overview_shows_the_way_to_the_audit_log_to_those_who_may_read_it(string userName, bool shown)
+    {
+        SignIn(userName);
+        var page = Render<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("a[href='/saker']")));
+        Assert.Equal(shown, page.FindAll("a[href='/revisjon']").Count == 1);
     }
 
     [Fact]
