@@ -302,6 +302,26 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
     }
 
     [Fact]
+    public async Task Attaching_and_removing_a_file_is_recorded_by_name_and_the_stored_bytes_only_by_their_size()
+    {
+        await As("mari.hovde");
+        var id = await Work.CreateDraftAsync(await Draft());
+        var content = new byte[5000];
+        "%PDF-1.7\n"u8.CopyTo(content);
+        var attachments = Service<App.Features.Cases.Attachments.CaseAttachments>();
+
+        var attachment = await attachments.AddAsync(id, "Høringsnotat.pdf", content.Length, _ => new MemoryStream(content));
+        await attachments.RemoveAsync(id, attachment.Id);
+
+        var added = await Records(q => q.Where(r => r.Action == "Vedlegg lagt til: Høringsnotat.pdf"));
+        Assert.Contains(added, r => r.EntityType == "Attachment" && r.CaseId == id && Value(r.After, "Sha256") == attachment.Sha256);
+        var stored = Assert.Single(added, r => r.EntityType == "AttachmentContent");
+        Assert.Equal("(innhold lagret, 5000 byte)", Value(stored.After, "Content"));
+        Assert.Contains(await Records(q => q.Where(r => r.Action == "Vedlegg fjernet: Høringsnotat.pdf")),
+            r => r.EntityType == "Attachment" && r.After is null && Value(r.Before, "FileName") == "Høringsnotat.pdf");
+    }
+
+    [Fact]
     public async Task A_changed_password_is_recorded_as_changed_without_its_hash()
     {
         await using var scope = Database.Services.CreateAsyncScope();
