@@ -2,10 +2,12 @@ using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
+using Helsefellesskap.App.Data.Audit;
 using Helsefellesskap.App.Data.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Helsefellesskap.App.Data;
 
@@ -21,12 +23,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CaseNumberSeries> CaseNumberSeries => Set<CaseNumberSeries>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     /// <summary>The user this context acts for; <see cref="Features.Access.Actors"/> sets it for every command.</summary>
     public AuditActor? AuditActor { get; set; }
 
     /// <summary>What the command does, in words a reader of the audit trail understands ("Standpunkt registrert").</summary>
     public string? AuditAction { get; set; }
+
+    /// <summary>
+    /// For the system's bulk saves (the demo seeding): while no user acts (<see cref="AuditActor"/> is null),
+    /// each save writes one record that counts what it wrote instead of one record per row.
+    /// </summary>
+    public bool SkipAudit { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,37 +54,134 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        // With async: false every step below runs synchronously, so the task has completed when it returns.
+        SaveAuditedAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAuditedAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
+
+    /// <summary>
+    /// Saves the changes and their audit records in one transaction. The transaction is begun before the last
+    /// record is read (Microsoft.Data.Sqlite begins IMMEDIATE), so no other writer can take the same number.
+    /// </summary>
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
     {
-        BumpVersionsOfChangedAggregates();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changed = BumpVersionsOfChangedAggregates();
+        if (changed.Any(c => c.Entry.Entity is AuditRecord && c.Entry.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Revisjonsloggen kan ikke endres.");
+        // Only this method appends, below, so that every record takes its place in the chain.
+        if (changed.Any(c => c.Entry.Entity is AuditRecord))
+            throw new InvalidOperationException("Revisjonsloggen skrives bare av appen selv.");
+        var audited = changed.Where(c => AuditTrail.IsAudited(c.Entry)).ToList();
+        if (audited.Count == 0)
+            return async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
+
+        var transaction = Database.CurrentTransaction is not null ? null
+            : async ? await Database.BeginTransactionAsync(cancellationToken) : Database.BeginTransaction();
+        var records = new List<AuditRecord>();
+        try
+        {
+            var contents = await DescribeAsync(audited, async, cancellationToken);
+            var tail = AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Select(r => new { r.Sequence, r.Hash });
+            var last = async ? await tail.FirstOrDefaultAsync(cancellationToken) : tail.FirstOrDefault();
+            var (sequence, previousHash) = last is null ? (0L, AuditRecord.GenesisHash) : (last.Sequence, last.Hash);
+            foreach (var content in contents)
+            {
+                var record = new AuditRecord(++sequence, previousHash, content);
+                previousHash = record.Hash;
+                records.Add(record);
+            }
+            AuditRecords.AddRange(records);
+
+            var saved = async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
+            if (transaction is not null)
+            {
+                if (async) await transaction.CommitAsync(cancellationToken); else transaction.Commit();
+            }
+            return saved - records.Count;
+        }
+        catch
+        {
+            // A caller may fix the conflict and save again; the records are made afresh then.
+            foreach (var record in records) Entry(record).State = EntityState.Detached;
+            throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                if (async) await transaction.DisposeAsync(); else transaction.Dispose();
+            }
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One record per changed row, or, for the system's bulk saves (<see cref="SkipAudit"/>), one record that
+    /// counts them.
+    /// </summary>
+    private async Task<List<AuditContent>> DescribeAsync(List<(EntityEntry Entry, EntityEntry? Root)> changed, bool async,
+        CancellationToken cancellationToken)
     {
-        BumpVersionsOfChangedAggregates();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var at = Clock.GetUtcNow();
+        if (SkipAudit && AuditActor is null) return [AuditTrail.Summary(changed.Select(c => c.Entry).ToList(), AuditAction, at)];
+
+        var partyNames = await OnBehalfPartyNamesAsync(changed, async, cancellationToken);
+        return changed.Select(c => AuditTrail.Describe(c.Entry, CaseIdOf(c.Entry, c.Root), AuditActor, AuditAction, at,
+            AuditTrail.OnBehalfPartyId(c.Entry) is { } partyId ? partyNames.GetValueOrDefault(partyId) : null)).ToList();
     }
+
+    private async Task<Dictionary<Guid, string>> OnBehalfPartyNamesAsync(List<(EntityEntry Entry, EntityEntry? Root)> changed,
+        bool async, CancellationToken cancellationToken)
+    {
+        var ids = changed.Select(c => AuditTrail.OnBehalfPartyId(c.Entry)).OfType<Guid>().ToHashSet();
+        if (ids.Count == 0) return [];
+        // The command has usually loaded the party already.
+        var names = ChangeTracker.Entries<Party>().Where(e => ids.Contains(e.Entity.Id)).ToDictionary(e => e.Entity.Id, e => e.Entity.Name);
+        var missing = ids.Except(names.Keys).ToList();
+        if (missing.Count == 0) return names;
+        var query = Parties.AsNoTracking().Where(p => missing.Contains(p.Id)).Select(p => new { p.Id, p.Name });
+        foreach (var party in async ? await query.ToListAsync(cancellationToken) : query.ToList()) names[party.Id] = party.Name;
+        return names;
+    }
+
+    /// <summary>The case a row belongs to: the aggregate root when that is a case, else the row's own CaseId.</summary>
+    private static Guid? CaseIdOf(EntityEntry entry, EntityEntry? root) =>
+        root?.Entity is Case @case ? @case.Id
+        : entry.Metadata.FindProperty(nameof(Attachment.CaseId)) is { } property && property.ClrType == typeof(Guid)
+            ? (Guid?)entry.Property(property.Name).CurrentValue
+            : null;
+
+    /// <summary>The app's clock (tests stop it), from the services the context was made by.</summary>
+    private TimeProvider Clock =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
 
     /// <summary>
     /// A change anywhere inside an aggregate (a position in a treatment of a case) bumps the aggregate root's
     /// version, so two writers that loaded the same version cannot both save: the second gets a concurrency error.
+    /// Returns the changed rows with the root of each, for the audit trail.
     /// </summary>
-    private void BumpVersionsOfChangedAggregates()
+    private List<(EntityEntry Entry, EntityEntry? Root)> BumpVersionsOfChangedAggregates()
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, Root: RootOf(e))).ToList();
         // Keyed by the entity: EF hands out a new EntityEntry wrapper each time it is asked.
         var roots = new Dictionary<object, EntityEntry>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in changed)
-            if (RootOf(entry) is { } root) roots.TryAdd(root.Entity, root);
+        foreach (var (_, root) in changed)
+            if (root is not null) roots.TryAdd(root.Entity, root);
+        var changedEntities = changed.Select(c => c.Entry.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var root in roots.Values)
         {
             var version = root.Property(nameof(Aggregate.Version));
             version.CurrentValue = (int)version.OriginalValue! + 1;
             if (root.Entity is Case @case) ProjectForRegister(root, @case);
+            // A root changed only through what it holds is changed now too: its version and its projected status.
+            if (changedEntities.Add(root.Entity)) changed.Add((root, root));
         }
+        return changed;
     }
 
     private void ProjectForRegister(EntityEntry entry, Case @case)

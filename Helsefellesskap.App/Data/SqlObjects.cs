@@ -40,5 +40,20 @@ public static class SqlObjects
          DROP INDEX IF EXISTS IX_Cases_NumberOrder;
          DROP INDEX IF EXISTS IX_Cases_TitleOrder;
          """),
+        // The audit trail is append-only, whoever writes to the file through SQL: the app refuses it in
+        // SaveChanges, these refuse it in the database. Someone with the file can drop them; the hash chain
+        // (AuditChain) then shows what they changed.
+        ("""
+         CREATE TRIGGER AuditRecords_no_update BEFORE UPDATE ON AuditRecords BEGIN
+             SELECT RAISE(ABORT, 'Revisjonsloggen kan ikke endres.');
+         END;
+         CREATE TRIGGER AuditRecords_no_delete BEFORE DELETE ON AuditRecords BEGIN
+             SELECT RAISE(ABORT, 'Revisjonsloggen kan ikke endres.');
+         END;
+         """,
+         """
+         DROP TRIGGER IF EXISTS AuditRecords_no_update;
+         DROP TRIGGER IF EXISTS AuditRecords_no_delete;
+         """),
     ];
 }

@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Audit;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
@@ -14,6 +15,7 @@ public static class FeatureServices
         .AddSingleton<MarkdownRenderer>()
         .AddScoped<Actors>()
         .AddScoped<CurrentUser>()
+        .AddScoped<AuditChain>()
         .AddScoped<BodyQueries>()
         .AddScoped<CaseQueries>()
         .AddScoped<CaseRegistration>()

@@ -14,7 +14,7 @@ public class AccessibilityTests(AppServer app)
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 1280, 375 })
             foreach (var path in new[] { "/", "/Account/Login", "/oversikt", "/utvalg", "/utvalg/ssu", "/saker", "/moter", "/saker/{copd}", "/Account/Manage/ChangePassword",
-                "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig" })
+                "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon" })
                 data.Add(path, width);
         return data;
     }
@@ -38,6 +38,8 @@ public class AccessibilityTests(AppServer app)
             await page.GotoAsync(path);
         }
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // When the live connection takes over, the head is rendered again and the title is briefly empty.
+        await page.WaitForFunctionAsync("() => document.title !== ''");
         await page.AddScriptTagAsync(new() { Path = AxeScript });
 
         var violations = await page.EvaluateAsync<JsonElement>("""

@@ -183,10 +183,10 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         await using (var db = database.NewContext())
             draftId = (await db.Cases.ToListAsync()).Single(c => c.Number is null).Id;
 
-        var number = await registration.RegisterAsync(draftId);
+        var number = await registration.RegisterAsync(draftId, actor: null);
 
         Assert.Equal("SAK 008-2026", number.ToString());
-        await Assert.ThrowsAsync<Helsefellesskap.Domain.DomainException>(() => registration.RegisterAsync(draftId));
+        await Assert.ThrowsAsync<Helsefellesskap.Domain.DomainException>(() => registration.RegisterAsync(draftId, actor: null));
     }
 
     [Fact]

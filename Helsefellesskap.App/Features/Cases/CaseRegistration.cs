@@ -15,14 +15,16 @@ public sealed class CaseRegistration(IDbContextFactory<AppDbContext> dbFactory, 
     // Each round of a race lets at least one registration through, so this many writers at once always succeed.
     private const int Attempts = 20;
 
-    public Task<CaseNumber> RegisterAsync(Guid caseId) => gate.RunAsync(() => RegisterUngatedAsync(caseId));
+    /// <param name="actor">Who registers it, for the audit trail; the caller has checked that they may.</param>
+    public Task<CaseNumber> RegisterAsync(Guid caseId, AuditActor? actor) => gate.RunAsync(() => RegisterUngatedAsync(caseId, actor));
 
     /// <summary>Registration without this process's write gate, as a second server process would do it.</summary>
-    internal async Task<CaseNumber> RegisterUngatedAsync(Guid caseId)
+    internal async Task<CaseNumber> RegisterUngatedAsync(Guid caseId, AuditActor? actor = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
+            db.AuditActor = actor;
             try
             {
                 var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId)
@@ -31,6 +33,7 @@ public sealed class CaseRegistration(IDbContextFactory<AppDbContext> dbFactory, 
                 var series = await db.CaseNumberSeries.SingleOrDefaultAsync(s => s.BodyId == @case.BodyId && s.Year == year);
                 if (series is null) db.CaseNumberSeries.Add(series = new CaseNumberSeries(@case.BodyId, year));
                 @case.Register(series);
+                db.AuditAction = $"Sak registrert som {@case.Number}";
                 await db.SaveChangesAsync();
                 return @case.Number!.Value;
             }

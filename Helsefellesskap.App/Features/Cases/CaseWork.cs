@@ -41,6 +41,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
             input.Background, input.Assessment, input.ProposedDecision, actor.ActingPersonId, clock.GetUtcNow(),
             input.ResponsibleOfficerId);
         db.Cases.Add(@case);
+        db.AuditAction = "Sak opprettet";
         await db.SaveChangesAsync();
         return @case.Id;
     });
@@ -62,6 +63,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         @case.ReviseProposal(input.ProposedDecision, actor.ActingPersonId, at);
         @case.MeantFor(await BodyAsync(db, input.BodyId));
         if (input.ResponsibleOfficerId is { } officer) @case.AssignResponsibleOfficer(officer);
+        db.AuditAction = "Sak lagret";
         try
         {
             await db.SaveChangesAsync();
@@ -79,12 +81,14 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
 
     public async Task<CaseNumber> RegisterAsync(Guid caseId)
     {
+        AuditActor? auditActor;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var actor = await actors.CurrentAsync(db);
             actor.MustBeSecretariat(Today, "registrere saker");
+            auditActor = db.AuditActor;
         }
-        return await registration.RegisterAsync(caseId);
+        return await registration.RegisterAsync(caseId, auditActor);
     }
 
     public Task SetPublicationAsync(Guid caseId, bool exempt, string? legalBasis) => Write(caseId, (_, actor, @case) =>
@@ -102,6 +106,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         DomainException.ThrowIf(body.Mandate == Mandate.Decides,
             $"{body.ShortName} fatter vedtak; saker settes på sakslisten til et møte der, ikke sendes til forberedelse.");
         @case.StartTreatment(body, Today, actor.ActingPersonId, clock.GetUtcNow());
+        db.AuditAction = $"Sendt til forberedelse i {body.ShortName}";
     });
 
     public Task RegisterPositionAsync(Guid caseId, Guid treatmentId, Guid partyId, int wordingVersion, PositionKind kind,
@@ -111,14 +116,16 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         var party = await db.Parties.SingleAsync(p => p.Id == partyId);
         var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
         @case.RegisterPosition(treatmentId, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, clock.GetUtcNow());
+        db.AuditAction = $"Standpunkt registrert for {party.Name}";
     });
 
-    public Task AmendWordingAsync(Guid caseId, Guid treatmentId, string text) => Write(caseId, (_, actor, @case) =>
+    public Task AmendWordingAsync(Guid caseId, Guid treatmentId, string text) => Write(caseId, (db, actor, @case) =>
     {
         var treatment = TreatmentOf(@case, treatmentId);
         if (!actor.IsSecretariat(Today))
             actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "endre ordlyden");
         @case.AmendWording(treatmentId, text, actor.ActingPersonId, clock.GetUtcNow());
+        db.AuditAction = "Ordlyd endret";
         return Task.CompletedTask;
     });
 
@@ -127,14 +134,17 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         var treatment = TreatmentOf(@case, treatmentId);
         actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "avslutte behandlingen");
         var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
-        @case.CloseTreatment(treatmentId, clock.GetUtcNow(), null, parties, await BodyAsync(db, forwardToBodyId));
+        var forwardTo = await BodyAsync(db, forwardToBodyId);
+        @case.CloseTreatment(treatmentId, clock.GetUtcNow(), null, parties, forwardTo);
+        db.AuditAction = $"Innstilling lagt fram for {forwardTo.ShortName}";
     });
 
-    public Task SendBackAsync(Guid caseId, Guid treatmentId, string comment) => Write(caseId, (_, actor, @case) =>
+    public Task SendBackAsync(Guid caseId, Guid treatmentId, string comment) => Write(caseId, (db, actor, @case) =>
     {
         var treatment = TreatmentOf(@case, treatmentId);
         actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "sende saken tilbake til sekretariatet");
         @case.SendBack(treatmentId, comment, clock.GetUtcNow());
+        db.AuditAction = "Sendt tilbake til sekretariatet";
         return Task.CompletedTask;
     });
 

@@ -41,6 +41,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
                 sha256, actor.ActingPersonId, clock.GetUtcNow());
             if (!await db.AttachmentContents.AnyAsync(c => c.Sha256 == sha256, cancellationToken))
                 db.AttachmentContents.Add(new AttachmentContent(sha256, content));
+            db.AuditAction = $"Vedlegg lagt til: {attachment.FileName}";
             await db.SaveChangesAsync(cancellationToken);
             return attachment;
         }, cancellationToken);
@@ -52,7 +53,9 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         var actor = await actors.CurrentAsync(db);
         actor.MustBeSecretariat(Today, "fjerne vedlegg");
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        var fileName = @case.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.FileName;
         @case.RemoveAttachment(attachmentId, actor.ActingPersonId, clock.GetUtcNow());
+        db.AuditAction = $"Vedlegg fjernet: {fileName}";
         await db.SaveChangesAsync();
         return true;
     });

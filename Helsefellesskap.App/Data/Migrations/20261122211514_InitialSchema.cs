@@ -66,6 +66,30 @@ namespace Helsefellesskap.App.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", nullable: false),
+                    ActorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Partnerships",
                 columns: table => new
                 {
@@ -653,6 +677,11 @@ namespace Helsefellesskap.App.Data.Migrations
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_CaseId",
+                table: "AuditRecords",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bodies_PartnershipId_ShortName",
                 table: "Bodies",
                 columns: new[] { "PartnershipId", "ShortName" },
@@ -811,6 +840,9 @@ namespace Helsefellesskap.App.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Attachments");
+
+            migrationBuilder.DropTable(
+                name: "AuditRecords");
 
             migrationBuilder.DropTable(
                 name: "CaseNumberSeries");

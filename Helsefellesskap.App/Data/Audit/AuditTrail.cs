@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Helsefellesskap.Domain.Cases;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Helsefellesskap.App.Data.Audit;
+
+/// <summary>Describes the changes a save is about to write, one <see cref="AuditContent"/> per changed row.</summary>
+public static class AuditTrail
+{
+    public const string SystemActor = "system";
+
+    /// <summary>Written instead of the value of a secret (a password hash, a security stamp).</summary>
+    public const string Hidden = "(endret)";
+
+    private static readonly HashSet<string> Secrets =
+        [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Norwegian letters as they are, so the rows read in any SQLite tool; never rendered as raw HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// Everything but the audit trail itself and Identity's sign-in tokens, claims and external logins, which
+    /// change with sign-ins rather than with anything a person decides.
+    /// </summary>
+    public static bool IsAudited(EntityEntry entry)
+    {
+        if (entry.Entity is AuditRecord) return false;
+        var type = entry.Metadata.ClrType;
+        if (!type.IsGenericType) return true;
+        var definition = type.GetGenericTypeDefinition();
+        return definition != typeof(IdentityUserToken<>) && definition != typeof(IdentityUserClaim<>)
+            && definition != typeof(IdentityUserLogin<>) && definition != typeof(IdentityRoleClaim<>);
+    }
+
+    public static AuditContent Describe(EntityEntry entry, Guid? caseId, AuditActor? actor, string? action,
+        DateTimeOffset at, string? onBehalfOf)
+    {
+        var type = TypeName(entry);
+        var (before, after) = entry.State switch
+        {
+            EntityState.Added => (null, Values(entry.Properties, p => p.CurrentValue)),
+            EntityState.Deleted => (Values(entry.Properties, p => p.OriginalValue), null),
+            _ => Changes(entry),
+        };
+        return new AuditContent(at, actor?.UserId, actor?.Name ?? SystemActor, actor?.PersonId, onBehalfOf,
+            action ?? DerivedAction(type, entry.State), type, KeyOf(entry), caseId, before, after);
+    }
+
+    /// <summary>One record for a bulk save by the system (the demo seeding): how many rows of each kind it wrote.</summary>
+    public static AuditContent Summary(IReadOnlyCollection<EntityEntry> entries, string? action, DateTimeOffset at)
+    {
+        var counts = entries
+            .GroupBy(e => TypeName(e))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.GroupBy(e => e.State).OrderBy(s => s.Key)
+                .Select(s => $"{s.Count()} {Verb(s.Key)}")));
+        return new AuditContent(at, null, SystemActor, null, null, action ?? "Masseendring", "(flere)", "",
+            null, null, JsonSerializer.Serialize(counts, Json));
+    }
+
+    /// <summary>The party of a position registered by the secretariat on the party's behalf.</summary>
+    public static Guid? OnBehalfPartyId(EntityEntry entry) =>
+        entry is { State: EntityState.Added, Entity: Position { RegisteredOnBehalf: true } position } ? position.PartyId : null;
+
+    /// <summary>What happened to a row when the command did not say: "Sak endret", "Standpunkt registrert".</summary>
+    public static string DerivedAction(string entityType, EntityState state) => (entityType, state) switch
+    {
+        (nameof(Position), EntityState.Added) => "Standpunkt registrert",
+        (nameof(Attachment), EntityState.Added) => "Vedlegg lagt til",
+        (nameof(Attachment), EntityState.Deleted) => "Vedlegg fjernet",
+        _ => $"{AuditLabels.Noun(entityType)} {Verb(state)}",
+    };
+
+    private static string Verb(EntityState state) => state switch
+    {
+        EntityState.Added => "opprettet",
+        EntityState.Deleted => "slettet",
+        _ => "endret",
+    };
+
+    private static string TypeName(EntityEntry entry)
+    {
+        var name = entry.Metadata.ClrType.Name;
+        var tick = name.IndexOf('`');
+        return tick < 0 ? name : name[..tick];
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null) return "";
+        return string.Join("/", key.Properties.Select(p =>
+            Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Only what changed: properties whose value differs from what was loaded.</summary>
+    private static (string? Before, string? After) Changes(EntityEntry entry)
+    {
+        var changed = entry.Properties.Where(p => p.IsModified && !SameValue(p.OriginalValue, p.CurrentValue)).ToList();
+        return (Values(changed, p => p.OriginalValue), Values(changed, p => p.CurrentValue));
+    }
+
+    private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var property in properties)
+        {
+            var name = property.Metadata.Name;
+            values[name] = (Secrets.Contains(name), value(property)) switch
+            {
+                (true, null) => null,
+                (true, _) => Hidden,
+                // File contents are stored once by their SHA-256, which the attachment's own record names.
+                (_, byte[] bytes) => $"(innhold lagret, {bytes.Length} byte)",
+                (_, var v) => v,
+            };
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private static bool SameValue(object? a, object? b) =>
+        a is byte[] x && b is byte[] y ? x.AsSpan().SequenceEqual(y) : Equals(a, b);
+}
