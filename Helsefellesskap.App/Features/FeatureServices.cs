@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Administration;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
@@ -20,5 +21,6 @@ public static class FeatureServices
         .AddScoped<CaseRegister>()
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
-        .AddScoped<MeetingQueries>();
+        .AddScoped<MeetingQueries>()
+        .AddScoped<UserAdministration>();
 }
