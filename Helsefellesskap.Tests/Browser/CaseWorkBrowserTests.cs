@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Helsefellesskap.Tests.Browser;
 
 /// <summary>The secretariat drafts a case, AU prepares it, and anyone finds it in the register: four people, four browsers.</summary>
+[Collection(BrowserUsers.PerOlavNes)]
 public class CaseWorkBrowserTests(AppServer app)
 {
     private static async Task Shot(IPage page, string name)
