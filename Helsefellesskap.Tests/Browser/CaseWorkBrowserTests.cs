@@ -24,7 +24,12 @@ public class CaseWorkBrowserTests(AppServer app)
         // The secretariat drafts the case; it is saved as she types.
         var secretary = await app.SignedInPageAsync("mari.hovde");
         await secretary.GotoAsync("/saker");
+        // The search field shows once the page is live; a click before that can be lost while the circuit starts.
+        await Expect(secretary.GetByRole(AriaRole.Textbox, new() { Name = "Søk i tittel og tekst" })).ToBeVisibleAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Ny sak" }).ClickAsync();
+        // On the editor first: "Tittel" also matches the register's "Søk i tittel og tekst", which the fill would
+        // find if it ran before the navigation had landed.
+        await Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ny sak");
         await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Tittel" }).FillAsync(title);
         await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Bakgrunn" }).FillAsync("Legemiddellistene er **ulike** i sykehus og kommune.");
         await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Forslag til vedtak" }).FillAsync("SSU vedtar felles rutine for legemiddelsamstemming.");
