@@ -23,25 +23,26 @@ public class UserAdministrationBrowserTests(AppServer app)
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    private async Task<int> PositionsOnSharedDecisionsAsync()
+    private async Task<(Guid CaseId, int Positions)> SharedDecisionsAsync()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var @case = await db.Cases.SingleAsync(c => c.Title == SharedDecisions);
-        return @case.OpenTreatment!.Positions.Count;
+        return (@case.Id, @case.OpenTreatment!.Positions.Count);
     }
 
     [Fact]
     public async Task A_deactivated_user_s_open_tab_is_refused_on_its_next_command()
     {
         // Per Olav Nes speaks for the municipalities in AU, where the case waits for their position.
+        var (caseId, positionsBefore) = await SharedDecisionsAsync();
         var member = await app.SignedInPageAsync("perolav.nes");
-        await member.GotoAsync("/saker");
-        await member.GetByRole(AriaRole.Link, new() { Name = SharedDecisions }).ClickAsync();
+        await member.GotoAsync($"/saker/{caseId}");
         await Expect(member.GetByText("Part: Kommunene i Innlandet (samlet)")).ToBeVisibleAsync();
-        var positionsBefore = await PositionsOnSharedDecisionsAsync();
 
         // Meanwhile, on another device, the administrator deactivates him.
         var admin = await app.SignedInPageAsync("admin");
+        // Let the page go live first: a click while the circuit starts can be lost.
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Brukere", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Brukere");
         await Shot(admin, "admin-1-users");
@@ -58,7 +59,7 @@ public class UserAdministrationBrowserTests(AppServer app)
             await member.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
             await Expect(member.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Brukeren din er ikke lenger aktiv" })).ToBeVisibleAsync();
             await Shot(member, "admin-3-refused");
-            Assert.Equal(positionsBefore, await PositionsOnSharedDecisionsAsync());
+            Assert.Equal(positionsBefore, (await SharedDecisionsAsync()).Positions);
             await Expect(member.GetByText("1 av 2 parter enige – venter på Kommunene i Innlandet (samlet)")).ToBeVisibleAsync();
 
             // Reactivated, he may act again.
