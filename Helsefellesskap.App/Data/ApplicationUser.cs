@@ -9,4 +9,12 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>An administrator manages users and seats and has no say in cases.</summary>
     public bool IsAdministrator { get; set; }
+
+    /// <summary>
+    /// A deactivated user is locked out without end: sign-in refuses them, and <see cref="Features.Access.Actors"/>
+    /// refuses their every command, also from a tab that is still open.
+    /// </summary>
+    public static readonly DateTimeOffset DeactivatedUntil = DateTimeOffset.MaxValue;
+
+    public bool IsDeactivated => LockoutEnd == DeactivatedUntil;
 }

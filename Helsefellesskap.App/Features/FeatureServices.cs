@@ -1,5 +1,6 @@
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Audit;
+using Helsefellesskap.App.Features.Administration;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
@@ -23,5 +24,6 @@ public static class FeatureServices
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>()
-        .AddScoped<PublicRecord.PublicRecord>();
+        .AddScoped<PublicRecord.PublicRecord>()
+        .AddScoped<UserAdministration>();
 }

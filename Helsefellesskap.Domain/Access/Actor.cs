@@ -21,6 +21,9 @@ public sealed class Actor
         _seats = seats.ToList();
     }
 
+    /// <summary>The sign-in the actor acts through; the app sets it, so an administrator can be told apart from the user they manage.</summary>
+    public string? UserId { get; init; }
+
     public Guid? PersonId { get; }
     public string Name { get; }
     public bool IsAdministrator { get; }
@@ -41,6 +44,31 @@ public sealed class Actor
     /// <summary>The person the record names as having acted; an administrator without a person acts as no one.</summary>
     public Guid ActingPersonId => PersonId ?? throw new DomainException(
         $"{Name} er ikke knyttet til en person i helsefellesskapet og kan ikke handle i saker.");
+
+    /// <summary>The administrator and the secretariat manage users and seats; nobody else does.</summary>
+    public bool MayAdminister(DateOnly day) => IsAdministrator || IsSecretariat(day);
+
+    public void MustAdminister(DateOnly day) =>
+        DomainException.ThrowIf(!MayAdminister(day), "Bare administrator eller sekretariatet kan administrere brukere og verv.");
+
+    /// <summary>
+    /// Deactivating an administrator or setting their password is for an administrator: otherwise the secretariat
+    /// could sign in as the one who manages the secretariat's own users.
+    /// </summary>
+    public void MustManageAccount(DateOnly day, bool ofAdministrator)
+    {
+        MustAdminister(day);
+        DomainException.ThrowIf(ofAdministrator && !IsAdministrator,
+            "Bare en administrator kan deaktivere en administrator eller gi den nytt passord.");
+    }
+
+    /// <summary>Nobody deactivates their own user, so user administration can never lock out the last one who manages it.</summary>
+    public void MustDeactivate(DateOnly day, string userId, bool ofAdministrator)
+    {
+        MustManageAccount(day, ofAdministrator);
+        DomainException.ThrowIf(userId == UserId,
+            "Du kan ikke deaktivere din egen bruker. Be en annen administrator eller sekretariatet om det.");
+    }
 
     public void MustBeSecretariat(DateOnly day, string action) =>
         DomainException.ThrowIf(!IsSecretariat(day), $"Bare sekretariatet kan {action}.");

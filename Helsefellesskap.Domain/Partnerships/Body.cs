@@ -65,6 +65,15 @@ public sealed class Body : Aggregate
         return seat;
     }
 
+    /// <summary>The seat counts up to and including <paramref name="lastDay"/>, and gives no rights after it.</summary>
+    public Seat EndSeat(Guid seatId, DateOnly lastDay)
+    {
+        var seat = _seats.SingleOrDefault(s => s.Id == seatId)
+            ?? throw new DomainException($"Vervet finnes ikke i {ShortName}.");
+        seat.EndTerm(lastDay);
+        return seat;
+    }
+
     public IEnumerable<Seat> SeatsOn(DateOnly day) => _seats.Where(s => s.IsActiveOn(day));
 
     /// <summary>The parties that must agree: those represented by the chair, deputy and member seats on that day.</summary>

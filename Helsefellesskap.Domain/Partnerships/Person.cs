@@ -7,10 +7,10 @@ public sealed class Person : Entity
 
     public Person(Guid partnershipId, string name, string? title = null)
     {
-        DomainException.ThrowIf(string.IsNullOrWhiteSpace(name), "En person må ha et navn.");
         PartnershipId = partnershipId;
-        Name = name.Trim();
-        Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        Name = "";
+        Rename(name);
+        ChangeTitle(title);
     }
 
     public Guid PartnershipId { get; private set; }
@@ -18,4 +18,13 @@ public sealed class Person : Entity
 
     /// <summary>Position and employer, e.g. "kommunalsjef helse og omsorg, Vang kommune".</summary>
     public string? Title { get; private set; }
+
+    public void Rename(string name)
+    {
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(name), "En person må ha et navn.");
+        Name = name.Trim();
+    }
+
+    /// <summary>A blank title removes it: not everyone has one worth showing.</summary>
+    public void ChangeTitle(string? title) => Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
 }

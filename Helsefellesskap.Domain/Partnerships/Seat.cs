@@ -68,9 +68,12 @@ public sealed class Seat : Entity
     /// <summary>Participants may leave a remark for the minutes without holding a position.</summary>
     public bool MayLeaveRemark => MayHoldPosition || Role == SeatRole.Participant;
 
-    public void EndTerm(DateOnly lastDay)
+    /// <summary>Ends the term early; through <see cref="Body.EndSeat"/>, so the body's version records the change.</summary>
+    internal void EndTerm(DateOnly lastDay)
     {
         DomainException.ThrowIf(lastDay < From, "Et verv kan ikke avsluttes før det begynner.");
+        DomainException.ThrowIf(To is { } end && lastDay > end,
+            $"Vervet varer bare til {To:dd.MM.yyyy}. Å avslutte et verv kan ikke forlenge det.");
         To = lastDay;
     }
 

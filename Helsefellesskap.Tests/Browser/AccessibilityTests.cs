@@ -14,7 +14,7 @@ public class AccessibilityTests(AppServer app)
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 1280, 375 })
             foreach (var path in new[] { "/", "/Account/Login", "/oversikt", "/utvalg", "/utvalg/ssu", "/saker", "/moter", "/saker/{copd}", "/Account/Manage/ChangePassword",
-                "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon" })
+                "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon", "/admin/brukere", "/admin/brukere/ny", "/admin/brukere/{geir.lien}" })
                 data.Add(path, width);
         return data;
     }
@@ -32,6 +32,15 @@ public class AccessibilityTests(AppServer app)
             await page.GotoAsync("/saker");
             await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
             await page.WaitForURLAsync("**/saker/*-*");
+        }
+        else if (path == "/admin/brukere/{geir.lien}")
+        {
+            await page.GotoAsync("/admin/brukere");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Geir Lien" }).ClickAsync();
+            await page.WaitForURLAsync("**/admin/brukere/*-*");
+            // The controls for ending a seat are folded away; unfold them so they are checked too.
+            await page.GetByText("Avslutt vervet").First.WaitForAsync();
+            await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
         }
         else
         {

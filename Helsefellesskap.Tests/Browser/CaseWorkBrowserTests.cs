@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Helsefellesskap.Tests.Browser;
 
 /// <summary>The secretariat drafts a case, AU prepares it, and anyone finds it in the register: four people, four browsers.</summary>
+[Collection(BrowserUsers.PerOlavNes)]
 public class CaseWorkBrowserTests(AppServer app)
 {
     private static async Task Shot(IPage page, string name)
@@ -23,7 +24,12 @@ public class CaseWorkBrowserTests(AppServer app)
         // The secretariat drafts the case; it is saved as she types.
         var secretary = await app.SignedInPageAsync("mari.hovde");
         await secretary.GotoAsync("/saker");
+        // The search field shows once the page is live; a click before that can be lost while the circuit starts.
+        await Expect(secretary.GetByRole(AriaRole.Textbox, new() { Name = "Søk i tittel og tekst" })).ToBeVisibleAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Ny sak" }).ClickAsync();
+        // On the editor first: "Tittel" also matches the register's "Søk i tittel og tekst", which the fill would
+        // find if it ran before the navigation had landed.
+        await Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ny sak");
         await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Tittel" }).FillAsync(title);
         await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Bakgrunn" }).FillAsync("Legemiddellistene er **ulike** i sykehus og kommune.");
         await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Forslag til vedtak" }).FillAsync("SSU vedtar felles rutine for legemiddelsamstemming.");
@@ -58,7 +64,7 @@ public class CaseWorkBrowserTests(AppServer app)
         var chair = await app.SignedInPageAsync("knut.ellingsen");
         await chair.GotoAsync(caseUrl);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Vedta innstillingen og legg den fram" }).ClickAsync();
-        await Expect(chair.GetByText("Lagt fram for SSU")).ToBeVisibleAsync();
+        await Expect(chair.GetByText("Lagt fram for SSU", new() { Exact = true })).ToBeVisibleAsync();
         await Shot(chair, "3-recommended");
 
         // Anyone finds it in the register, searching for a word of its title.

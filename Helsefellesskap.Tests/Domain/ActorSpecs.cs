@@ -77,4 +77,53 @@ public class ActorSpecs
         Assert.Throws<DomainException>(() => admin.ActingPersonId);
         Assert.False(admin.IsSecretariat(Today));
     }
+
+    [Theory]
+    [InlineData(SeatRole.Chair)]
+    [InlineData(SeatRole.Member)]
+    [InlineData(SeatRole.Participant)]
+    [InlineData(SeatRole.Observer)]
+    public void Only_an_administrator_or_the_secretariat_administers_users_and_seats(SeatRole role)
+    {
+        var other = Holding(new ActorSeat(p.Ssu.Id, "SSU", role, p.North.Id, ThisTerm));
+        var secretary = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Secretariat, null, ThisTerm));
+        var admin = new Actor(null, "admin", true, []);
+
+        admin.MustAdminister(Today);
+        secretary.MustAdminister(Today);
+        var error = Assert.Throws<DomainException>(() => other.MustAdminister(Today));
+        Assert.Equal("Bare administrator eller sekretariatet kan administrere brukere og verv.", error.Message);
+    }
+
+    [Fact]
+    public void A_secretariat_seat_that_has_ended_gives_no_right_to_administer()
+    {
+        var former = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Secretariat, null, new Term(new DateOnly(2026, 1, 1), Today.AddDays(-1))));
+
+        Assert.False(former.MayAdminister(Today));
+        Assert.True(former.MayAdminister(Today.AddDays(-1)));
+    }
+
+    [Fact]
+    public void An_administrator_cannot_deactivate_themself()
+    {
+        var admin = new Actor(null, "admin", true, []) { UserId = "admin-id" };
+
+        admin.MustDeactivate(Today, "someone-else", ofAdministrator: false);
+        var error = Assert.Throws<DomainException>(() => admin.MustDeactivate(Today, "admin-id", ofAdministrator: true));
+        Assert.Equal("Du kan ikke deaktivere din egen bruker. Be en annen administrator eller sekretariatet om det.", error.Message);
+    }
+
+    [Fact]
+    public void Only_an_administrator_deactivates_an_administrator_or_sets_their_password()
+    {
+        var secretary = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Secretariat, null, ThisTerm));
+        var admin = new Actor(null, "admin", true, []) { UserId = "admin-id" };
+
+        secretary.MustManageAccount(Today, ofAdministrator: false);
+        admin.MustManageAccount(Today, ofAdministrator: true);
+        var error = Assert.Throws<DomainException>(() => secretary.MustDeactivate(Today, "admin-id", ofAdministrator: true));
+        Assert.Equal("Bare en administrator kan deaktivere en administrator eller gi den nytt passord.", error.Message);
+        Assert.Throws<DomainException>(() => secretary.MustManageAccount(Today, ofAdministrator: true));
+    }
 }

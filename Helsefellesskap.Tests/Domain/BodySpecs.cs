@@ -100,10 +100,65 @@ public class BodySpecs
     {
         var body = new Body(p.Partnership.Id, BodyKind.StrategicCommittee, "Utvalg", "U");
         var seat = body.AddSeat(p.NewPerson("Medlem"), SeatRole.Member, ThisTerm, p.North);
-        seat.EndTerm(new DateOnly(2026, 6, 30));
+        body.EndSeat(seat.Id, new DateOnly(2026, 6, 30));
 
         Assert.Single(body.PartiesThatMustAgree(new DateOnly(2026, 6, 30)));
         Assert.Empty(body.PartiesThatMustAgree(new DateOnly(2026, 7, 1)));
+    }
+
+    [Fact]
+    public void A_seat_is_ended_through_its_body_and_counts_until_its_last_day()
+    {
+        var body = new Body(p.Partnership.Id, BodyKind.StrategicCommittee, "Utvalg", "U");
+        var seat = body.AddSeat(p.NewPerson("Sekretær"), SeatRole.Secretariat, new Term(new DateOnly(2026, 1, 1), null));
+
+        body.EndSeat(seat.Id, new DateOnly(2026, 11, 21));
+
+        Assert.Equal(new Term(new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 21)), seat.Term);
+        Assert.True(seat.IsActiveOn(new DateOnly(2026, 11, 21)));
+        Assert.False(seat.IsActiveOn(new DateOnly(2026, 11, 22)));
+    }
+
+    [Fact]
+    public void A_seat_cannot_be_ended_before_it_begins()
+    {
+        var seat = p.Ssu.Seats.First(s => s.Role == SeatRole.Member);
+
+        var error = Assert.Throws<DomainException>(() => p.Ssu.EndSeat(seat.Id, new DateOnly(2025, 12, 31)));
+        Assert.Equal("Et verv kan ikke avsluttes før det begynner.", error.Message);
+    }
+
+    [Fact]
+    public void Ending_a_seat_cannot_extend_it()
+    {
+        var seat = p.Ssu.Seats.First(s => s.Role == SeatRole.Member);
+
+        var error = Assert.Throws<DomainException>(() => p.Ssu.EndSeat(seat.Id, new DateOnly(2028, 6, 30)));
+        Assert.Equal("Vervet varer bare til 31.12.2027. Å avslutte et verv kan ikke forlenge det.", error.Message);
+        Assert.Equal(new DateOnly(2027, 12, 31), seat.To);
+    }
+
+    [Fact]
+    public void A_body_ends_only_its_own_seats()
+    {
+        var seatInAu = p.Au.Seats[0];
+
+        var error = Assert.Throws<DomainException>(() => p.Ssu.EndSeat(seatInAu.Id, TestPartnership.Today));
+        Assert.Equal("Vervet finnes ikke i SSU.", error.Message);
+    }
+
+    [Fact]
+    public void A_new_seat_for_the_same_person_and_role_may_follow_one_that_was_ended()
+    {
+        var body = new Body(p.Partnership.Id, BodyKind.StrategicCommittee, "Utvalg", "U");
+        var person = p.NewPerson("Medlem");
+        var seat = body.AddSeat(person, SeatRole.Member, new Term(new DateOnly(2026, 1, 1), null), p.North);
+        Assert.Throws<DomainException>(() => body.AddSeat(person, SeatRole.Member, new Term(new DateOnly(2027, 1, 1), null), p.South));
+
+        body.EndSeat(seat.Id, new DateOnly(2026, 12, 31));
+        body.AddSeat(person, SeatRole.Member, new Term(new DateOnly(2027, 1, 1), null), p.South);
+
+        Assert.Equal(p.South.Id, body.SeatsOn(new DateOnly(2027, 1, 1)).Single().PartyId);
     }
 
     [Fact]

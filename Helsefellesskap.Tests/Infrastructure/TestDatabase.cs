@@ -1,5 +1,7 @@
+using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +36,9 @@ public static class TestServices
         services.AddSingleton<TimeProvider>(new FixedClock(FixedClock.DemoNow));
         services.AddAppDatabase(configuration);
         services.AddFeatures();
-        services.AddIdentityCore<ApplicationUser>().AddEntityFrameworkStores<AppDbContext>();
+        // The app's Identity rules, so user administration is tested against the same password rules and messages.
+        services.AddAppIdentity();
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         // Hashing 80 demo passwords at full strength takes seconds; the stored hash records its own count.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         configure?.Invoke(services);

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Bunit;
+using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -27,6 +29,11 @@ public abstract class AppPageTest : BunitContext
         Services.AddSingleton(Database.Services.GetRequiredService<WriteGate>());
         Services.AddSingleton<TimeProvider>(new FixedClock(FixedClock.DemoNow));
         Services.AddFeatures();
+        // Identity as the app has it, on a context per scope, for pages whose commands go through UserManager.
+        Services.AddLogging();
+        Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        Services.AddAppIdentity();
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
     }
 
     /// <summary>Signs a demo user in; call it before rendering.</summary>

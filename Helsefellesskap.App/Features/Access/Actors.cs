@@ -25,13 +25,16 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
         DomainException.ThrowIf(user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow()),
             "Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.");
-        if (user!.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []);
+        if (user!.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []) { UserId = user.Id };
 
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
         var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)
             .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName })
             .ToListAsync();
         return new Actor(personId, person.Name, user.IsAdministrator,
-            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term)));
+            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term)))
+        {
+            UserId = user.Id,
+        };
     }
 }

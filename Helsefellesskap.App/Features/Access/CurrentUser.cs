@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Helsefellesskap.App.Data;
+using Helsefellesskap.Domain.Access;
 using Helsefellesskap.Domain.Partnerships;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,10 @@ public sealed record SignedInUser(string UserId, string UserName, bool IsAdminis
     public IEnumerable<(Seat Seat, Body Body)> SeatsOn(DateOnly day) => Seats.Where(s => s.Seat.IsActiveOn(day));
 
     public bool IsSecretariat(DateOnly day) => SeatsOn(day).Any(s => s.Seat.Role == SeatRole.Secretariat);
+
+    /// <summary>What the pages offer follows the domain's rule; every command checks it again against the database.</summary>
+    public bool MayAdminister(DateOnly day) => new Actor(Person?.Id, UserName, IsAdministrator,
+        Seats.Select(s => new ActorSeat(s.Body.Id, s.Body.ShortName, s.Seat.Role, s.Seat.PartyId, s.Seat.Term))).MayAdminister(day);
 }
 
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)

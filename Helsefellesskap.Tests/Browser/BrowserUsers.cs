@@ -1,0 +1,7 @@
+namespace Helsefellesskap.Tests.Browser;
+
+/// <summary>Collections for browser tests that share a demo user one of them changes, so they never run at the same time.</summary>
+public static class BrowserUsers
+{
+    public const string PerOlavNes = "Browser tests that sign in perolav.nes";
+}
