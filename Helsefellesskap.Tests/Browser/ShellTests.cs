@@ -27,7 +27,7 @@ public class ShellTests(AppServer app)
 
         await page.GotoAsync("/utvalg");
 
-        Assert.Contains("/Account/Login", page.Url);
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Logg inn");
         await page.Context.CloseAsync();
     }
@@ -108,7 +108,7 @@ public class ShellTests(AppServer app)
         await Expect(page.GetByText("Helseregion Nord-Østerdal: Uenig")).ToBeVisibleAsync();
 
         await page.GotoAsync("/saker");
-        Assert.Contains("/Account/Login", page.Url);
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
         await page.Context.CloseAsync();
     }
 }
