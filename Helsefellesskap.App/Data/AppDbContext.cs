@@ -7,6 +7,7 @@ using Helsefellesskap.App.Data.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Helsefellesskap.App.Data;
@@ -165,9 +166,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     private List<(EntityEntry Entry, EntityEntry? Root)> BumpVersionsOfChangedAggregates()
     {
         ChangeTracker.DetectChanges();
-        var changed = ChangeTracker.Entries()
+        var tracked = ChangeTracker.Entries().ToList();
+        // Every tracked row by its primary key, once per save: finding owners stays linear in the rows saved.
+        var byKey = new Dictionary<(IEntityType, string), EntityEntry>();
+        foreach (var entry in tracked)
+            if (entry.Metadata.FindPrimaryKey() is { } key)
+                byKey.TryAdd((entry.Metadata, KeyOf(key.Properties.Select(p => entry.Property(p.Name).CurrentValue))), entry);
+        var changed = tracked
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (Entry: e, Root: RootOf(e))).ToList();
+            .Select(e => (Entry: e, Root: RootOf(e, byKey))).ToList();
         // Keyed by the entity: EF hands out a new EntityEntry wrapper each time it is asked.
         var roots = new Dictionary<object, EntityEntry>(ReferenceEqualityComparer.Instance);
         foreach (var (_, root) in changed)
@@ -196,24 +203,24 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         }
     }
 
-    private EntityEntry? RootOf(EntityEntry entry)
+    private static EntityEntry? RootOf(EntityEntry entry, Dictionary<(IEntityType, string), EntityEntry> byKey)
     {
-        for (var current = entry; current is not null; current = OwnerOf(current))
+        for (var current = entry; current is not null; current = OwnerOf(current, byKey))
             if (current.Entity is Aggregate) return current;
         return null;
     }
 
     /// <summary>The tracked entity that holds this one in a collection of its own (Case → Treatment → Position).</summary>
-    private EntityEntry? OwnerOf(EntityEntry entry)
+    private static EntityEntry? OwnerOf(EntityEntry entry, Dictionary<(IEntityType, string), EntityEntry> byKey)
     {
-        foreach (var fk in entry.Metadata.GetForeignKeys().Where(fk => fk.PrincipalToDependent is not null))
+        foreach (var fk in entry.Metadata.GetForeignKeys().Where(fk => fk.PrincipalToDependent is not null && fk.PrincipalKey.IsPrimaryKey()))
         {
-            var keyValues = fk.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
-            var owner = ChangeTracker.Entries().FirstOrDefault(e =>
-                e.Metadata == fk.PrincipalEntityType &&
-                fk.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
-            if (owner is not null) return owner;
+            var keyValues = KeyOf(fk.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            if (byKey.TryGetValue((fk.PrincipalEntityType, keyValues), out var owner)) return owner;
         }
         return null;
     }
+
+    private static string KeyOf(IEnumerable<object?> values) =>
+        string.Join('\u001f', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 }
