@@ -50,6 +50,8 @@ public sealed class CaseGenerator(IDbContextFactory<AppDbContext> dbFactory, int
         for (var start = 0; start < plans.Count; start += batchSize)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
+            // A bulk save by the system, not a user's command: the audit trail counts it in one record.
+            db.SkipAudit = true;
             // The context's own save hook detects changes once; enumerating entries must not do it again per entry.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var series = await db.CaseNumberSeries.ToDictionaryAsync(s => (s.BodyId, s.Year));
