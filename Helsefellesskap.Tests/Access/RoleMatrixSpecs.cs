@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using Helsefellesskap.App.Features.Administration;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,12 +75,15 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(11, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(17, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
     private sealed record Scene(Guid CaseInCommittee, Guid TreatmentId, Guid Draft, Guid RegisteredCase, Guid AttachmentId,
-        Guid CommitteeId, Guid SsuId, Dictionary<string, Guid> Parties);
+        Guid CommitteeId, Guid SsuId, Dictionary<string, Guid> Parties, Dictionary<string, string> Users,
+        Dictionary<string, Guid> People, Guid ParticipantSeatId);
+
+    private UserAdministration Admin => Service<UserAdministration>();
 
     /// <summary>As the secretariat: a case in the professional committee, a draft, a registered case and an attachment.</summary>
     private async Task<Scene> SetSceneAsync()
@@ -105,10 +110,12 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         var pdf = "%PDF-1.7\n test"u8.ToArray();
         var attachment = await Service<CaseAttachments>().AddAsync(inCommittee, "Notat.pdf", pdf.Length, _ => new MemoryStream(pdf));
 
-        Guid treatment;
-        await using (var db = Database.NewContext())
-            treatment = (await db.Cases.SingleAsync(c => c.Id == inCommittee)).OpenTreatment!.Id;
-        return new Scene(inCommittee, treatment, draft, registered, attachment.Id, committee, ssu, parties);
+        await using var read = Database.NewContext();
+        var treatment = (await read.Cases.SingleAsync(c => c.Id == inCommittee)).OpenTreatment!.Id;
+        var users = await read.Users.Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        var people = await read.Users.Where(u => u.PersonId != null).ToDictionaryAsync(u => u.UserName!, u => u.PersonId!.Value);
+        var participantSeat = await read.Seats.Where(x => x.BodyId == committee && x.PersonId == people["jonas.berget"]).Select(x => x.Id).SingleAsync();
+        return new Scene(inCommittee, treatment, draft, registered, attachment.Id, committee, ssu, parties, users, people, participantSeat);
     }
 
     private async Task Run(string command, Scene s, string? ownParty)
@@ -150,6 +157,25 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 break;
             case "SendBack":
                 await work.SendBackAsync(s.CaseInCommittee, s.TreatmentId, "Beskriv ventetidene i hver region.");
+                break;
+            case "SetPublication":
+                await work.SetPublicationAsync(s.CaseInCommittee, exempt: true, "offl. § 14");
+                break;
+            case "CreateUser":
+                await Admin.CreateUserAsync("Nina Ny", "rådgiver", "nina.ny", "Sterkt-passord-2026");
+                break;
+            case "AddSeat":
+                await Admin.AddSeatAsync(s.People["stein.ronning"], s.CommitteeId, SeatRole.Observer, null, null, "NTNU Gjøvik",
+                    new DateOnly(2026, 11, 22), null);
+                break;
+            case "EndSeat":
+                await Admin.EndSeatAsync(s.ParticipantSeatId, new DateOnly(2026, 11, 22));
+                break;
+            case "DeactivateUser":
+                await Admin.DeactivateAsync(s.Users["stein.ronning"]);
+                break;
+            case "ResetPassword":
+                await Admin.ResetPasswordAsync(s.Users["stein.ronning"], "Midlertidig-passord-2026");
                 break;
             default:
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
