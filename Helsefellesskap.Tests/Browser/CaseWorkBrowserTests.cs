@@ -58,7 +58,7 @@ public class CaseWorkBrowserTests(AppServer app)
         var chair = await app.SignedInPageAsync("knut.ellingsen");
         await chair.GotoAsync(caseUrl);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Vedta innstillingen og legg den fram" }).ClickAsync();
-        await Expect(chair.GetByText("Lagt fram for SSU")).ToBeVisibleAsync();
+        await Expect(chair.GetByText("Lagt fram for SSU", new() { Exact = true })).ToBeVisibleAsync();
         await Shot(chair, "3-recommended");
 
         // Anyone finds it in the register, searching for a word of its title.
