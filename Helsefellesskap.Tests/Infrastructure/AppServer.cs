@@ -64,8 +64,16 @@ public sealed class AppServer : IAsyncLifetime
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("Innlandet-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await WhenLiveAsync(page);
         return page;
     }
+
+    /// <summary>
+    /// Waits until the page's live connection has taken over. A click before that can race the first interactive
+    /// render, which would then draw the page the browser came from.
+    /// </summary>
+    public static Task WhenLiveAsync(IPage page) =>
+        page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     public async ValueTask DisposeAsync()
     {
