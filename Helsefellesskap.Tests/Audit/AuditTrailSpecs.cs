@@ -19,18 +19,6 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
     private CaseWork Work => Service<CaseWork>();
     private AuditChain Chain => Service<AuditChain>();
 
-    private async Task<Guid> Body(string shortName)
-    {
-        await using var db = Database.NewContext();
-        return await db.Bodies.Where(b => b.ShortName == shortName).Select(b => b.Id).SingleAsync();
-    }
-
-    private async Task<Guid> Party(string name)
-    {
-        await using var db = Database.NewContext();
-        return await db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
-    }
-
     private async Task<CaseDraftInput> Draft(string title = "Felles rutine for legemiddelsamstemming") =>
         new(title, CaseType.Decision, false, CaseTag.FrailElderly, await Body("SSU"), null,
             "Legemiddellister er ofte ulike i sykehus og kommune.", "En felles rutine gir tryggere overganger.", "SSU vedtar rutinen.");

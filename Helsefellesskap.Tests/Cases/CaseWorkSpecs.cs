@@ -14,18 +14,6 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
     private CaseWork Work => Service<CaseWork>();
     private CaseRegister Register => Service<CaseRegister>();
 
-    private async Task<Guid> Body(string shortName)
-    {
-        await using var db = Database.NewContext();
-        return await db.Bodies.Where(b => b.ShortName == shortName).Select(b => b.Id).SingleAsync();
-    }
-
-    private async Task<Guid> Party(string name)
-    {
-        await using var db = Database.NewContext();
-        return await db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
-    }
-
     private async Task<Case> Reload(Guid id)
     {
         await using var db = Database.NewContext();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helsefellesskap.Tests.Infrastructure;
@@ -22,6 +23,18 @@ public abstract class ServiceSpec : IAsyncDisposable
     }
 
     protected void SignOut() => auth.SignOut();
+
+    protected async Task<Guid> Body(string shortName)
+    {
+        await using var db = Database.NewContext();
+        return await db.Bodies.Where(b => b.ShortName == shortName).Select(b => b.Id).SingleAsync();
+    }
+
+    protected async Task<Guid> Party(string name)
+    {
+        await using var db = Database.NewContext();
+        return await db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
