@@ -31,6 +31,7 @@ public class HardeningTests(AppServer app)
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("Innlandet-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Oversikt");
+        await AppServer.WhenLiveAsync(page);
 
         foreach (var link in new[] { "Saker", "Forberedelse", "Vedtak", "Møter", "Utvalg" })
         {
