@@ -25,8 +25,6 @@ public sealed class UserAdministrationSpecs(DemoDatabaseTemplate template) : Ser
         return await query(db);
     }
 
-    private Task<Guid> Body(string shortName) => Query(db => db.Bodies.Where(b => b.ShortName == shortName).Select(b => b.Id).SingleAsync());
-    private Task<Guid> Party(string name) => Query(db => db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
     private Task<ApplicationUser> User(string userName) => Query(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName));
     private Task<(int Users, int People, int Seats)> Counts() =>
         Query(async db => (await db.Users.CountAsync(), await db.People.CountAsync(), await db.Seats.CountAsync()));

@@ -23,7 +23,7 @@ public class CaseWorkBrowserTests(AppServer app)
 
         // The secretariat drafts the case; it is saved as she types.
         var secretary = await app.SignedInPageAsync("mari.hovde");
-        await secretary.GotoAsync("/saker");
+        await AppServer.GotoLiveAsync(secretary, "/saker");
         // The search field shows once the page is live; a click before that can be lost while the circuit starts.
         await Expect(secretary.GetByRole(AriaRole.Textbox, new() { Name = "Søk i tittel og tekst" })).ToBeVisibleAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Ny sak" }).ClickAsync();
@@ -46,14 +46,14 @@ public class CaseWorkBrowserTests(AppServer app)
 
         // AU: each side states its position, from its own browser.
         var municipalities = await app.SignedInPageAsync("perolav.nes");
-        await municipalities.GotoAsync("/forberedelse");
+        await AppServer.GotoLiveAsync(municipalities, "/forberedelse");
         await municipalities.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(municipalities.GetByText("Part: Kommunene i Innlandet (samlet)")).ToBeVisibleAsync();
         await municipalities.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
         await Expect(municipalities.GetByText("1 av 2 parter enige – venter på Sykehuset Innlandet HF")).ToBeVisibleAsync();
 
         var hospital = await app.SignedInPageAsync("geir.lien");
-        await hospital.GotoAsync(caseUrl);
+        await AppServer.GotoLiveAsync(hospital, caseUrl);
         await hospital.GetByRole(AriaRole.Radio, new() { Name = "Enig med merknad" }).CheckAsync();
         await hospital.GetByRole(AriaRole.Textbox, new() { Name = "Merknad (kommer i protokollen)" }).FillAsync("Divisjonene trenger opplæring.");
         await hospital.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
@@ -62,14 +62,14 @@ public class CaseWorkBrowserTests(AppServer app)
 
         // AU's chair concludes: the recommendation goes forward to SSU.
         var chair = await app.SignedInPageAsync("knut.ellingsen");
-        await chair.GotoAsync(caseUrl);
+        await AppServer.GotoLiveAsync(chair, caseUrl);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Vedta innstillingen og legg den fram" }).ClickAsync();
         await Expect(chair.GetByText("Lagt fram for SSU", new() { Exact = true })).ToBeVisibleAsync();
         await Shot(chair, "3-recommended");
 
         // Anyone finds it in the register, searching for a word of its title.
         var observer = await app.SignedInPageAsync("liv.aune");
-        await observer.GotoAsync("/saker");
+        await AppServer.GotoLiveAsync(observer, "/saker");
         await observer.GetByRole(AriaRole.Textbox, new() { Name = "Søk i tittel og tekst" }).FillAsync(token);
         await Expect(observer.GetByText("1 sak med disse valgene")).ToBeVisibleAsync();
         var row = observer.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
@@ -89,7 +89,7 @@ public class CaseWorkBrowserTests(AppServer app)
     public async Task An_empty_title_gets_a_Norwegian_message_and_keeps_what_was_typed()
     {
         var page = await app.SignedInPageAsync("geir.lien");
-        await page.GotoAsync("/saker/ny");
+        await AppServer.GotoLiveAsync(page, "/saker/ny");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Vurdering" }).FillAsync("Teksten min skal ikke forsvinne.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre nå" }).ClickAsync();
 

@@ -84,7 +84,7 @@ public class ShellTests(AppServer app)
     public async Task A_meeting_has_its_own_page_listing_the_cases_treated_there_and_their_outcome()
     {
         var page = await app.SignedInPageAsync("liv.aune");
-        await page.GotoAsync("/moter");
+        await AppServer.GotoLiveAsync(page, "/moter");
         await page.GetByRole(AriaRole.Link, new() { Name = "onsdag 21. januar 2026 kl. 09:00" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Møte i Strategisk samarbeidsutvalg");
@@ -100,7 +100,7 @@ public class ShellTests(AppServer app)
     public async Task A_visitor_reads_the_public_decisions_without_signing_in_but_not_the_case_register()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
+        await AppServer.GotoLiveAsync(page, "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Se offentlige vedtak" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Felles kompetanseplan for sykepleiere og helsefagarbeidere" }).ClickAsync();
 

@@ -36,7 +36,7 @@ public class UserAdministrationBrowserTests(AppServer app)
         // Per Olav Nes speaks for the municipalities in AU, where the case waits for their position.
         var (caseId, positionsBefore) = await SharedDecisionsAsync();
         var member = await app.SignedInPageAsync("perolav.nes");
-        await member.GotoAsync($"/saker/{caseId}");
+        await AppServer.GotoLiveAsync(member, $"/saker/{caseId}");
         await Expect(member.GetByText("Part: Kommunene i Innlandet (samlet)")).ToBeVisibleAsync();
 
         // Meanwhile, on another device, the administrator deactivates him.
@@ -85,7 +85,7 @@ public class UserAdministrationBrowserTests(AppServer app)
         var token = Guid.NewGuid().ToString("N")[..6];
         var userName = $"ny.bruker.{token}";
         var secretary = await app.SignedInPageAsync("mari.hovde", width: 375);
-        await secretary.GotoAsync("/admin/brukere/ny");
+        await AppServer.GotoLiveAsync(secretary, "/admin/brukere/ny");
 
         await secretary.GetByLabel("Navn", new() { Exact = true }).FillAsync($"Ida Nybakk {token}");
         await secretary.GetByLabel("Tittel").FillAsync("seniorrådgiver, Høgskolen i Innlandet");
@@ -119,7 +119,7 @@ public class UserAdministrationBrowserTests(AppServer app)
         await Expect(newcomer.GetByText("Observatør i Fagutvalg psykisk helse barn og unge (pilot)")).ToBeVisibleAsync();
         // An observer administers nothing: no link, and the page says so.
         await Expect(newcomer.GetByRole(AriaRole.Link, new() { Name = "Brukere", Exact = true })).ToHaveCountAsync(0);
-        await newcomer.GotoAsync("/admin/brukere");
+        await AppServer.GotoLiveAsync(newcomer, "/admin/brukere");
         await Expect(newcomer.GetByText("Du har ikke tilgang til brukeradministrasjonen.")).ToBeVisibleAsync();
 
         foreach (var page in new[] { secretary, newcomer }) await page.Context.CloseAsync();

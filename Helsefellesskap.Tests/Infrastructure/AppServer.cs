@@ -75,6 +75,13 @@ public sealed class AppServer : IAsyncLifetime
     public static Task WhenLiveAsync(IPage page) =>
         page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Loads an interactive page and waits until it is live, so the test's next click is not lost.</summary>
+    public static async Task GotoLiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WhenLiveAsync(page);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
