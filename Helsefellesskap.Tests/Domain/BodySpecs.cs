@@ -184,4 +184,15 @@ public class BodySpecs
         var error = Assert.Throws<DomainException>(() => p.NewCase().StartTreatment(empty, TestPartnership.Today, p.Secretary.Id, TestPartnership.Now));
         Assert.Contains("ingen medlemmer som representerer en part", error.Message);
     }
+
+    [Fact]
+    public void A_municipality_can_be_moved_to_another_health_region_but_nothing_else_can()
+    {
+        var municipality = p.Municipalities[0];
+        municipality.MoveToRegion(p.South);
+
+        Assert.Equal(p.South.Id, municipality.RegionId);
+        Assert.Throws<DomainException>(() => municipality.MoveToRegion(p.Hospital));
+        Assert.Throws<DomainException>(() => p.North.MoveToRegion(p.South));
+    }
 }
