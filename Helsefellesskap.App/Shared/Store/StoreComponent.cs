@@ -27,10 +27,14 @@ public abstract class StoreComponent : ComponentBase, IDisposable
     {
         for (var type = component.GetType(); type is not null && type != typeof(StoreComponent); type = type.BaseType)
             foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly))
-                if (field.FieldType.IsGenericType && field.FieldType.GetGenericTypeDefinition() == typeof(IState<>) &&
-                    field.GetValue(component) is IState<object> state)
+                if (IsState(field.FieldType) && field.GetValue(component) is IState<object> state)
                     yield return state;
     }
+
+    /// <summary>An <c>IState&lt;T&gt;</c>, or a store that is one.</summary>
+    private static bool IsState(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IState<>) ||
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IState<>));
 
     public virtual void Dispose()
     {
