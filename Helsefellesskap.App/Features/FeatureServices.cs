@@ -26,6 +26,7 @@ public static class FeatureServices
         .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>()
         .AddScoped<MeetingWork>()
+        .AddScoped<Meetings.Documents.MeetingDocuments>()
         .AddSingleton<Meetings.Live.MeetingNotifier>()
         .AddSingleton<Feature<Meetings.Live.MeetingRoomState>, Meetings.Live.MeetingRoomFeature>()
         .AddScoped<IEffect<Meetings.Live.MeetingRoomState>, Meetings.Live.MeetingRoomEffects>()

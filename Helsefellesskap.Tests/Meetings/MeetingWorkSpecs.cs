@@ -95,16 +95,16 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         var queries = Service<MeetingQueries>();
         await As("kjersti.haug");
         var snapshot = await Snapshot(meeting);
-        var member = await queries.RightsAsync(snapshot);
+        var member = await queries.RightsAsync(snapshot.BodyId);
         Assert.Equal(["Sykehuset Innlandet HF"], member.PartiesIn(snapshot).Select(p => p.PartyName));
         await As("siri.braaten");
-        Assert.Empty((await queries.RightsAsync(snapshot)).PartiesIn(snapshot));
+        Assert.Empty((await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot));
         await As("ola.grindvold");
-        Assert.Equal(["Helseregion Valdres"], (await queries.RightsAsync(snapshot)).PartiesIn(snapshot).Select(p => p.PartyName));
+        Assert.Equal(["Helseregion Valdres"], (await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot).Select(p => p.PartyName));
         await As("randi.sund");
-        Assert.Empty((await queries.RightsAsync(snapshot)).PartiesIn(snapshot));
+        Assert.Empty((await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot));
         await As("liv.aune");
-        Assert.False((await queries.RightsAsync(snapshot)).MayRemark);
+        Assert.False((await queries.RightsAsync(snapshot.BodyId)).MayRemark);
     }
 
     [Fact]

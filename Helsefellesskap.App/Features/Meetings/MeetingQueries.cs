@@ -36,20 +36,20 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
     }
 
     /// <summary>What the signed-in user may do in the meeting's body.</summary>
-    public async Task<MeetingRights> RightsAsync(MeetingSnapshot snapshot)
+    public async Task<MeetingRights> RightsAsync(Guid bodyId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         Actor actor;
         try { actor = await actors.CurrentAsync(db); }
         catch (DomainException) { return MeetingRights.None; }
         var today = OsloTime.Today(clock);
-        var seats = actor.SeatsOn(today).Where(s => s.BodyId == snapshot.BodyId && s.PartyId is not null &&
+        var seats = actor.SeatsOn(today).Where(s => s.BodyId == bodyId && s.PartyId is not null &&
             s.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute).ToList();
         var partyIds = seats.Select(s => s.PartyId!.Value).ToList();
         var names = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
-        var mayRemark = actor.IsSecretariat(today) || actor.SeatsOn(today).Any(s => s.BodyId == snapshot.BodyId &&
+        var mayRemark = actor.IsSecretariat(today) || actor.SeatsOn(today).Any(s => s.BodyId == bodyId &&
             s.Role is not (SeatRole.Observer or SeatRole.Secretariat));
-        return new MeetingRights(actor.PersonId, actor.IsSecretariat(today), actor.ChairsOrDeputises(snapshot.BodyId, today),
+        return new MeetingRights(actor.PersonId, actor.IsSecretariat(today), actor.ChairsOrDeputises(bodyId, today),
             seats.Select(s => new RightSeat(s.PartyId!.Value, names[s.PartyId!.Value], s.Role)).ToList(), mayRemark);
     }
 
@@ -91,5 +91,12 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         return seats.Select(s => (s.PersonId, $"{people[s.PersonId]} ({parties[s.PartyId!.Value]})")).ToList();
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> BodiesAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().OrderBy(b => b.Kind).ToListAsync();
+        return bodies.Select(b => (b.Id, b.Name)).ToList();
     }
 }

@@ -75,7 +75,7 @@ public sealed class MeetingRoomEffects(MeetingWork work, MeetingQueries queries)
         {
             case JoinMeeting join:
                 var snapshot = await work.SnapshotAsync(join.MeetingId);
-                var rights = snapshot is null ? MeetingRights.None : await queries.RightsAsync(snapshot);
+                var rights = snapshot is null ? MeetingRights.None : await queries.RightsAsync(snapshot.BodyId);
                 dispatcher.Dispatch(new MeetingJoined(snapshot, rights));
                 break;
             case RunMeetingCommand run:
