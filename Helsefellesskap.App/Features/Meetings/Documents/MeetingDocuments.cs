@@ -30,7 +30,7 @@ public sealed record MinutesItem(Guid? ItemId, int Number, string Title, string?
 }
 
 public sealed record Minutes(MeetingHeading Meeting, string Intro, IReadOnlyList<string> Present,
-    IReadOnlyList<string> Absent, IReadOnlyList<MinutesItem> Items, string? ApprovedBy)
+    IReadOnlyList<string> Absent, IReadOnlyList<string> NotRecorded, IReadOnlyList<MinutesItem> Items, string? ApprovedBy)
 {
     public bool IsLocked => Meeting.Status == MeetingStatus.MinutesApproved;
 }
@@ -121,12 +121,12 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory)
             items = cases.OrderBy(c => c.Sequence)
                 .Select((c, n) => CaseItem(null, n + 1, c.Title, c, c.Treatments.Single(t => t.MeetingId == meetingId), "")).ToList();
 
-        var present = meeting.Attendance.Where(a => a.Status != AttendanceStatus.Absent && a.Role != SeatRole.Observer)
-            .Select(a => Describe(a, names)).ToList();
+        var present = meeting.Attendance.Where(a => a.Status == AttendanceStatus.Present).Select(a => Describe(a, names)).ToList();
+        var notRecorded = meeting.Attendance.Where(a => a.Status == AttendanceStatus.Expected).Select(a => Describe(a, names)).ToList();
         var absent = meeting.Attendance.Where(a => a.Status == AttendanceStatus.Absent)
             .Select(a => Describe(a, names) + (a.AbsenceReason is null ? "" : $" – {a.AbsenceReason}")).ToList();
         var approvedBy = meeting.MinutesApprovedByPersonId is { } by ? names.People.GetValueOrDefault(by) : null;
-        return new Minutes(heading, meeting.MinutesIntro, present, absent, items, approvedBy);
+        return new Minutes(heading, meeting.MinutesIntro, present, absent, notRecorded, items, approvedBy);
     }
 
     private static string Describe(Attendance a, Names names) =>
