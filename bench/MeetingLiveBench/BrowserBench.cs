@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Helsefellesskap.App.Features.Meetings.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -39,20 +38,26 @@ public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
     private static readonly string Probe = $$"""
         (() => {
           const now = () => performance.timeOrigin + performance.now();
-          window.__live = { expect: null, seenAt: null, frameAt: null, clickAt: null };
+          const live = window.__live = { round: 0, expect: null, seenAt: null, frameAt: null, clickAt: null, shown: null, done: null };
+          // Set before each click; the promise settles once the row shows the label and the next frame has run.
+          window.__expect = label => {
+            Object.assign(live, { round: live.round + 1, expect: label, seenAt: null, frameAt: null, clickAt: null });
+            live.shown = new Promise(resolve => { live.done = resolve; });
+          };
           const check = () => {
-            const live = window.__live;
             if (live.expect === null || live.seenAt !== null) return;
             const cell = document.querySelector('{{RowSelector.Replace("\"", "\\\"")}} .party-position');
             if (!cell) return;
             const text = cell.textContent.replace(/[\u2713\u2717]/g, '').replace(/\s+/g, ' ').trim();
             if (text !== live.expect) return;
             live.seenAt = now();
-            requestAnimationFrame(() => { live.frameAt = now(); });
+            const round = live.round, done = live.done;
+            requestAnimationFrame(() => { if (live.round === round) live.frameAt = now(); done(); });
+            setTimeout(done, 250);
           };
           new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
           addEventListener('click', e => {
-            if (e.target instanceof Element && e.target.closest('button[type=submit]')) window.__live.clickAt = now();
+            if (e.target instanceof Element && e.target.closest('button[type=submit]')) live.clickAt = now();
           }, true);
         })();
         """;
@@ -141,29 +146,25 @@ public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
         await page.GetByRole(AriaRole.Radio, new() { Name = label, Exact = true }).CheckAsync();
 
         var everyone = watchers.Append(clicker).ToList();
-        await Task.WhenAll(everyone.Select(p => p.Page.EvaluateAsync(
-            "label => Object.assign(window.__live, { expect: label, seenAt: null, frameAt: null, clickAt: null })", label)));
+        await Task.WhenAll(everyone.Select(p => p.Page.EvaluateAsync("label => window.__expect(label)", label)));
 
         Volatile.Write(ref publishedAt, double.NaN);
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
         var clickAt = await page.EvaluateAsync<double?>("() => window.__live.clickAt")
             ?? throw new InvalidOperationException("The click on \"Registrer standpunkt\" was not recorded in the page.");
 
-        var waited = Stopwatch.StartNew();
-        try
-        {
-            await Task.WhenAll(everyone.Select(p => p.Page.WaitForFunctionAsync(
-                "() => window.__live.seenAt !== null", null, new() { PollingInterval = 25, Timeout = 60_000 })));
-        }
-        catch (TimeoutException)
+        // Each page answers when its row has shown the label (a promise in the page: no polling that would load the machine).
+        var shown = Task.WhenAll(everyone.Select(p => p.Page.EvaluateAsync("() => window.__live.shown")));
+        if (await Task.WhenAny(shown, Task.Delay(TimeSpan.FromSeconds(60))) != shown)
         {
             var error = await page.Locator(".mud-alert-text-error, [role=alert]").AllInnerTextsAsync();
-            throw new InvalidOperationException($"Round {round}: not every screen showed \"{label}\" within {waited.Elapsed.TotalSeconds:F0} s. " +
+            throw new InvalidOperationException($"Round {round}: not every screen showed \"{label}\" within 60 s. " +
                 $"The clicker's page says: {string.Join(" | ", error)}");
         }
-        // The frame after the change: give it a moment, it is a secondary figure.
-        await Task.Delay(100);
-        var seen = await Task.WhenAll(watchers.Select(p => p.Page.EvaluateAsync<double[]>("() => [window.__live.seenAt, window.__live.frameAt ?? -1]")));
+        await shown;
+        var seen = await Task.WhenAll(watchers.Select(p => p.Page.EvaluateAsync<double[]>("() => [window.__live.seenAt ?? -1, window.__live.frameAt ?? -1]")));
+        if (seen.Any(s => s[0] < clickAt))
+            throw new InvalidOperationException($"Round {round}: a screen answered without a time at or after the click.");
         var perScreen = seen.Select(s => s[0] - clickAt).ToArray();
         var frames = seen.Where(s => s[1] >= 0).Select(s => s[1] - clickAt).ToArray();
         return new Round(perScreen.Max(), perScreen, frames.Length > 0 ? frames.Max() : double.NaN, seen.Length - frames.Length,

@@ -101,7 +101,7 @@ public static class Bench
             Console.WriteLine($"| {r.Participants,12} | {r.All.Median,21:F1} | {r.All.P95,18:F1} | {r.All.Max,6:F1} | {r.PerScreen.Median,20:F1} | {r.PerScreen.P95,17:F1} | " +
                 $"{$"{r.AllFrames.Median:F1} / {r.AllFrames.P95:F1}",39} | {$"{r.Server.Median:F1} / {r.Server.P95:F1}",37} | {r.Load} |");
         if (rows.Sum(r => r.FramesMissing) is var missing and > 0)
-            Console.WriteLine($"({missing} screens had no animation frame within 100 ms of the change; left out of the next-frame figures.)");
+            Console.WriteLine($"({missing} screens had no animation frame within 250 ms of the change; left out of the next-frame figures.)");
     }
 }
 
