@@ -61,10 +61,11 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
 
         await As("torstein.vik");
         await Work.OpenMeetingAsync(meeting);
+        await Until(() => received.Count == 2);
         var item = received[^1].Agenda.Single(l => l.Title == "Felles plan for digital hjemmeoppfølging").ItemId;
         await Work.OpenItemAsync(meeting, item);
+        await Until(() => received.Count == 4);
 
-        Assert.Equal(4, received.Count);
         Assert.Same(received[2], received[3]);
         var current = received[^1].Current!;
         Assert.Equal(item, current.ItemId);
@@ -152,6 +153,13 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         var standing = await db.Cases.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meeting)
             .SelectMany(t => t.Positions).Where(p => p.PartyId == party).ToListAsync();
         Assert.Single(standing);
+    }
+
+    /// <summary>Deliveries run on the thread pool; wait for them, briefly.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
     }
 
     private static async Task<string?> Attempt(Func<Task> command)

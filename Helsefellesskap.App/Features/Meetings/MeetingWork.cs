@@ -252,7 +252,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             // Read inside the gate: snapshots are then read in the order the changes were made.
             return await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
         });
-        if (snapshot is not null) await notifier.PublishAsync(snapshot);
+        // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
+        if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
     }
 
     private async Task MustChairOrServeAsync(AppDbContext db, Actor actor, Meeting meeting, string action)

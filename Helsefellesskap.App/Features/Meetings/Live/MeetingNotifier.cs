@@ -25,11 +25,15 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
         return subscription;
     }
 
-    /// <summary>Hands the snapshot to every subscriber at once; a slow or broken circuit delays no one else.</summary>
+    /// <summary>
+    /// Hands the snapshot to every subscriber at once. Each delivery runs on the thread pool: a circuit that is idle
+    /// would otherwise render on the publisher's thread, one circuit after another, and a slow or broken one would
+    /// delay everyone after it. The task completes when every circuit has taken the snapshot.
+    /// </summary>
     public Task PublishAsync(MeetingSnapshot snapshot)
     {
         if (!_meetings.TryGetValue(snapshot.MeetingId, out var subscribers)) return Task.CompletedTask;
-        var deliveries = subscribers.All().Select(s => DeliverAsync(s, snapshot)).ToArray();
+        var deliveries = subscribers.All().Select(s => Task.Run(() => DeliverAsync(s, snapshot))).ToArray();
         return Task.WhenAll(deliveries);
     }
 
