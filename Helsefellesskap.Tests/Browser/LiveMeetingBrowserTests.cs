@@ -118,5 +118,15 @@ public class LiveMeetingBrowserTests(AppServer app)
         await Expect(item).ToContainTextAsync("registrert av sekretariatet (Mari Hovde) på vegne av Helseregion Valdres");
         await Expect(secretary.Locator("section.minutes-item", new() { HasText = "Status for lokal forankring" })).ToContainTextAsync("ikke behandlet");
         await Shot(secretary, "4-minutes");
+
+        // The secretariat writes the prose, the chair's approval is recorded, and the minutes are locked and printable.
+        await secretary.GetByRole(AriaRole.Textbox, new() { Name = "Innledning" }).FillAsync("Møtet ble ledet av Torstein Vik.");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Lagre innledning" }).ClickAsync();
+        await Expect(secretary.Locator(".markdown").Filter(new() { HasText = "Møtet ble ledet av Torstein Vik." })).ToHaveCountAsync(1);
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Registrer protokollen som godkjent" }).ClickAsync();
+        await Expect(secretary.GetByTestId("minutes-state")).ToContainTextAsync("Protokollen er låst");
+        await Expect(secretary.GetByRole(AriaRole.Textbox, new() { Name = "Innledning" })).ToHaveCountAsync(0);
+        var pdf = await secretary.PdfAsync(new() { Format = "A4" });
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
     }
 }
