@@ -74,10 +74,16 @@ public class LiveMeetingBrowserTests(AppServer app)
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
 
+        // The hospital's phone drops its live connection (its circuit is paused and gone from the server); meanwhile
         // Nord-Gudbrandsdal agrees subject to local ratification.
+        Assert.True(await hospital.EvaluateAsync<bool>("() => Blazor.pauseCircuit()"));
         await northGudbrandsdal.GetByRole(AriaRole.Radio, new() { Name = "Enig med forbehold om lokal forankring" }).CheckAsync();
         await northGudbrandsdal.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
         await Expect(Row(chair, "Helseregion Nord-Gudbrandsdal")).ToContainTextAsync("Enig med forbehold om lokal forankring");
+        await Expect(Row(hospital, "Helseregion Nord-Gudbrandsdal")).ToContainTextAsync("Venter på standpunkt");
+        // When it returns, the phone shows what happened while it was away.
+        Assert.True(await hospital.EvaluateAsync<bool>("() => Blazor.resumeCircuit()"));
+        await Expect(Row(hospital, "Helseregion Nord-Gudbrandsdal")).ToContainTextAsync("Enig med forbehold om lokal forankring");
 
         // The chair states his own region's position; the secretariat registers the rest on the parties' behalf.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
