@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.PublicRecord;
 using Helsefellesskap.App;
 using Helsefellesskap.App.Components;
 using Helsefellesskap.App.Components.Account;
@@ -61,6 +62,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapMinutesFeed();
 app.MapGet("/moter/{id:guid}/kalender.ics", async (Guid id, HttpRequest request,
         Helsefellesskap.App.Features.Meetings.Documents.MeetingDocuments documents) =>
         await documents.CalendarAsync(id, $"{request.Scheme}://{request.Host}/moter/{id}/innkalling") is { } ics

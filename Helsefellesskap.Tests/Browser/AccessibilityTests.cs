@@ -19,7 +19,8 @@ public class AccessibilityTests(AppServer app)
         foreach (var width in new[] { 1280, 375 })
             foreach (var path in new[] { "/", "/Account/Login", "/oversikt", "/utvalg", "/utvalg/ssu", "/saker", "/moter", "/saker/{copd}", "/Account/Manage/ChangePassword",
                 "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon", "/admin/brukere", "/admin/brukere/ny", "/admin/brukere/{geir.lien}",
-                "/moter/ny", "/moter/{december}", "/moter/{december}/innkalling", "/moter/{december}/storskjerm", "/moter/{held}/protokoll" })
+                "/moter/ny", "/moter/{december}", "/moter/{december}/innkalling", "/moter/{december}/storskjerm", "/moter/{held}/protokoll",
+                "/offentlig/protokoller", "/offentlig/protokoll/{held}" })
                 data.Add(path, width);
         return data;
     }
@@ -30,7 +31,7 @@ public class AccessibilityTests(AppServer app)
     {
         Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci' in Helsefellesskap.Tests.");
         // The secretariat sees the most: the editor, the actions and, on a case in AU, the preparation panel.
-        var page = path is "/" or "/Account/Login" or "/offentlig" ? await app.NewPageAsync(width, bypassCsp: true) : await app.SignedInPageAsync("mari.hovde", width, bypassCsp: true);
+        var page = path is "/" or "/Account/Login" or "/offentlig" || path.StartsWith("/offentlig/") ? await app.NewPageAsync(width, bypassCsp: true) : await app.SignedInPageAsync("mari.hovde", width, bypassCsp: true);
         if (path.StartsWith("/saker/{"))
         {
             var title = path.Contains("copd") ? "Pasientforløp for personer med kols i Innlandet" : "Samvalg i overgangen mellom sykehus og kommune";
@@ -47,7 +48,7 @@ public class AccessibilityTests(AppServer app)
             await page.GetByText("Avslutt vervet").First.WaitForAsync();
             await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
         }
-        else if (path.StartsWith("/moter/{"))
+        else if (path.Contains("/{held}") || path.StartsWith("/moter/{"))
         {
             await page.GotoAsync(await MeetingPathAsync(path));
             await AppServer.WhenLiveAsync(page);

@@ -50,4 +50,58 @@ public sealed class PublicRecordSpecs(DemoDatabaseTemplate template) : ServiceSp
         var error = await Assert.ThrowsAsync<Helsefellesskap.Domain.DomainException>(() => Service<CaseWork>().SetPublicationAsync(copd, true, "offl. § 14"));
         Assert.Equal("Bare sekretariatet kan avgjøre om en sak er unntatt offentlighet.", error.Message);
     }
+
+    [Fact]
+    public async Task The_public_searches_the_decisions_by_every_word_in_title_and_texts()
+    {
+        Assert.Equal(["Pasientforløp for personer med kols i Innlandet"], (await Record.SearchAsync("KOLS forankring")).Select(d => d.Title));
+        Assert.Empty(await Record.SearchAsync("kols ambulanse"));
+        Assert.Equal((await Record.DecisionsAsync()).Count, (await Record.SearchAsync("  ")).Count);
+    }
+
+    [Fact]
+    public async Task Approved_minutes_are_published_and_an_exempt_case_in_them_shows_only_its_legal_basis()
+    {
+        var published = await Record.MinutesAsync();
+        Assert.NotEmpty(published);
+        Assert.Equal(published.OrderByDescending(m => m.PublishedAt), published);
+
+        Guid copd;
+        await using (var db = Database.NewContext())
+            copd = (await db.Cases.ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
+        await As("mari.hovde");
+        await Service<CaseWork>().SetPublicationAsync(copd, exempt: true, "offl. § 14");
+
+        Guid meeting;
+        await using (var db = Database.NewContext())
+            meeting = (await db.Cases.SingleAsync(c => c.Id == copd)).Treatments.Single(t => t.BodyName == "SSU").MeetingId!.Value;
+        var minutes = (await Record.MinutesAsync(meeting))!;
+        var exempt = Assert.Single(minutes.Items, i => i.ExemptionBasis is not null);
+        Assert.Equal("offl. § 14", exempt.ExemptionBasis);
+        Assert.Null(exempt.Wording);
+        Assert.Empty(exempt.Positions);
+        Assert.DoesNotContain(minutes.Items, i => i.Title.StartsWith("Pasientforløp"));
+    }
+
+    [Fact]
+    public async Task Minutes_not_yet_approved_are_not_public()
+    {
+        Guid draft;
+        await using (var db = Database.NewContext())
+            draft = await db.Meetings.Where(m => m.Status == Helsefellesskap.Domain.Meetings.MeetingStatus.Closed).Select(m => m.Id).FirstAsync();
+        Assert.Null(await Record.MinutesAsync(draft));
+        Assert.DoesNotContain(await Record.MinutesAsync(), m => m.MeetingId == draft);
+    }
+
+    [Fact]
+    public async Task The_feed_lists_every_published_minutes_as_an_Atom_entry()
+    {
+        var published = await Record.MinutesAsync();
+        var feed = MinutesFeed.Build("https://hf.example.no", published);
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        Assert.Equal(published.Count, entries.Count);
+        Assert.Equal($"https://hf.example.no/offentlig/protokoll/{published[0].MeetingId}", entries[0].Element(atom + "link")!.Attribute("href")!.Value);
+        Assert.StartsWith("Protokoll fra ", entries[0].Element(atom + "title")!.Value);
+    }
 }

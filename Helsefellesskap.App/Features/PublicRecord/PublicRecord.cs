@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Meetings.Documents;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
@@ -14,8 +15,47 @@ public sealed record PublicDecision(Guid TreatmentId, string Number, string Titl
 /// What anyone may read without signing in: the decisions of the deciding bodies from meetings whose minutes are
 /// approved, of cases not exempt from publication.
 /// </summary>
-public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory)
+public sealed record PublishedMinutes(Guid MeetingId, string BodyName, DateTimeOffset MeetingAt, DateTimeOffset PublishedAt);
+
+public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, MeetingDocuments documents)
 {
+    /// <summary>Decisions whose title or texts contain every word searched for.</summary>
+    public async Task<IReadOnlyList<PublicDecision>> SearchAsync(string? query)
+    {
+        var decisions = await DecisionsAsync();
+        var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0) return decisions;
+        var compare = Norwegian.Culture.CompareInfo;
+        bool Has(PublicDecision d, string word) =>
+            new[] { d.Title, d.Number, d.Wording, d.Background, d.Assessment, d.BodyName }
+                .Any(text => compare.IndexOf(text, word, System.Globalization.CompareOptions.IgnoreCase) >= 0);
+        return decisions.Where(d => words.All(w => Has(d, w))).ToList();
+    }
+
+    /// <summary>Minutes that have been approved, newest first: what the public record and its feed publish.</summary>
+    public async Task<IReadOnlyList<PublishedMinutes>> MinutesAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.Name);
+        var meetings = await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
+            .Where(m => m.Status == MeetingStatus.MinutesApproved).ToListAsync();
+        return meetings.Select(m => new PublishedMinutes(m.Id, bodies[m.BodyId], m.StartsAt, m.MinutesApprovedAt ?? m.EndsAt))
+            .OrderByDescending(m => m.PublishedAt).ToList();
+    }
+
+    /// <summary>Approved minutes as the public reads them: an exempt case shows only that it is exempt, and why.</summary>
+    public async Task<Minutes?> MinutesAsync(Guid meetingId)
+    {
+        var minutes = await documents.MinutesAsync(meetingId);
+        if (minutes is null || !minutes.IsLocked) return null;
+        return minutes with
+        {
+            Items = minutes.Items.Select(i => i.ExemptionBasis is null ? i : new MinutesItem(null, i.Number,
+                "Sak unntatt offentlighet", i.CaseNumber, i.Kind, i.Treated, null, 0, null, null, null, null, [], [], [], "")
+                { ExemptionBasis = i.ExemptionBasis }).ToList(),
+        };
+    }
+
     public async Task<IReadOnlyList<PublicDecision>> DecisionsAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();

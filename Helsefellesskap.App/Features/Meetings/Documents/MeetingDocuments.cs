@@ -26,6 +26,9 @@ public sealed record MinutesItem(Guid? ItemId, int Number, string Title, string?
     string? Wording, int WordingVersions, string? Outcome, string? NextStep, string? ForwardedTo, string? SentBackComment,
     IReadOnlyList<MinutesPosition> Positions, IReadOnlyList<string> Missing, IReadOnlyList<(string Person, string Text)> Remarks, string Prose)
 {
+    /// <summary>The legal basis when the item's case is exempt from publication (unntatt offentlighet).</summary>
+    public string? ExemptionBasis { get; init; }
+
     public IEnumerable<MinutesPosition> Dissent => Positions.Where(p => p.Kind == PositionKind.Disagree);
 }
 
@@ -93,14 +96,15 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory)
                 .Select(r => (names.People[r.PersonId], r.Text)).ToList();
             if (t is null)
                 return new MinutesItem(itemId, number, title, c.Number?.ToString(), AgendaItemKind.Case, false, null, 0, null, null, null,
-                    null, [], [], remarks, prose);
+                    null, [], [], remarks, prose) { ExemptionBasis = c.IsExemptFromPublication ? c.ExemptionBasis : null };
             var positions = t.CurrentPositions.Where(p => t.RequiredParties.Contains(p.PartyId))
                 .Select(p => new MinutesPosition(names.Parties[p.PartyId], p.Kind, p.Text, names.People.GetValueOrDefault(p.RegisteredByPersonId, "ukjent"), p.RegisteredOnBehalf))
                 .OrderBy(p => p.Party, StringComparer.Create(Norwegian.Culture, false)).ToList();
             var missing = t.Tally.Missing.Select(id => names.Parties[id]).Order().ToList();
             return new MinutesItem(itemId, number, title, c.Number?.ToString(), AgendaItemKind.Case, true, t.CurrentWording.Text,
                 t.Wordings.Count, t.Outcome.Label(), t.NextStep?.Label(), t.ForwardedToBodyName, t.SentBackComment,
-                c.Type == CaseType.Information ? [] : positions, c.Type == CaseType.Information ? [] : missing, remarks, prose);
+                c.Type == CaseType.Information ? [] : positions, c.Type == CaseType.Information ? [] : missing, remarks, prose)
+            { ExemptionBasis = c.IsExemptFromPublication ? c.ExemptionBasis : null };
         }
 
         List<MinutesItem> items;

@@ -1,0 +1,40 @@
+using System.Xml.Linq;
+
+namespace Helsefellesskap.App.Features.PublicRecord;
+
+/// <summary>An Atom feed of newly published (approved) minutes, for anyone to follow without signing in.</summary>
+public static class MinutesFeed
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    public static IEndpointRouteBuilder MapMinutesFeed(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/offentlig/protokoller.atom", async (HttpRequest request, PublicRecord record) =>
+        {
+            var origin = $"{request.Scheme}://{request.Host}";
+            var minutes = await record.MinutesAsync();
+            return Results.Text(Build(origin, minutes).ToString(), "application/atom+xml; charset=utf-8");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    public static XDocument Build(string origin, IReadOnlyList<PublishedMinutes> minutes)
+    {
+        var updated = minutes.Count == 0 ? DateTimeOffset.UnixEpoch : minutes.Max(m => m.PublishedAt);
+        var feed = new XElement(Atom + "feed",
+            new XAttribute(XNamespace.Xml + "lang", "nb"),
+            new XElement(Atom + "id", $"{origin}/offentlig/protokoller"),
+            new XElement(Atom + "title", "Protokoller fra Helsefellesskap Innlandet"),
+            new XElement(Atom + "updated", updated.ToString("O")),
+            new XElement(Atom + "author", new XElement(Atom + "name", "Sekretariatet i Helsefellesskap Innlandet")),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{origin}/offentlig/protokoller.atom")),
+            new XElement(Atom + "link", new XAttribute("href", $"{origin}/offentlig/protokoller")),
+            minutes.Select(m => new XElement(Atom + "entry",
+                new XElement(Atom + "id", $"{origin}/offentlig/protokoll/{m.MeetingId}"),
+                new XElement(Atom + "title", $"Protokoll fra {m.BodyName} {m.MeetingAt.Format("d. MMMM yyyy")}"),
+                new XElement(Atom + "updated", m.PublishedAt.ToString("O")),
+                new XElement(Atom + "link", new XAttribute("href", $"{origin}/offentlig/protokoll/{m.MeetingId}")),
+                new XElement(Atom + "summary", $"Godkjent protokoll fra møtet i {m.BodyName} {m.MeetingAt.Format("dd.MM.yyyy")}."))));
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), feed);
+    }
+}
