@@ -76,6 +76,23 @@ public sealed class Meeting : Aggregate
         Status = minutesApproved ? MeetingStatus.MinutesApproved : MeetingStatus.Closed;
         ClosedAt = EndsAt;
         if (minutesApproved) MinutesApprovedAt = EndsAt;
+        foreach (var item in _agenda.Where(i => !i.IsCase && i.State == AgendaItemState.Pending))
+        {
+            item.Open(null, StartsAt);
+            item.Close(StartsAt);
+        }
+    }
+
+    /// <summary>For demo data and imports: a case that was treated in this meeting before the app, as a closed item.</summary>
+    public AgendaItem RecordTreatedCase(Guid caseId, string title, Guid treatmentId)
+    {
+        DomainException.ThrowIf(_agenda.Any(i => i.CaseId == caseId), "Saken står allerede på sakslisten.");
+        var aob = _agenda.Single(i => i.Kind == AgendaItemKind.AnyOtherBusiness);
+        var item = new AgendaItem(Id, aob.Order++, AgendaItemKind.Case, title, caseId);
+        item.Open(treatmentId, StartsAt);
+        item.Close(StartsAt);
+        _agenda.Add(item);
+        return item;
     }
 
     // --- Before the meeting: the agenda and the notice ---

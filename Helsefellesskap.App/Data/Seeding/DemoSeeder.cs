@@ -274,6 +274,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         {
             var day = DateOnly.FromDateTime(meeting.StartsAt.ToOslo().DateTime);
             var t = c.StartTreatment(body, day, secretary.Id, meeting.StartsAt, meeting.Id);
+            meeting.RecordTreatedCase(c.Id, c.Title, t.Id);
             var minute = 0;
             foreach (var partyId in t.RequiredParties.Order())
             {

@@ -32,7 +32,7 @@ public sealed record MeetingSnapshot(
 public sealed record ForwardTarget(Guid Id, string ShortName);
 
 public sealed record AgendaLine(Guid ItemId, int Order, AgendaItemKind Kind, string Title, string? CaseNumber,
-    Guid? CaseId, AgendaItemState State, string? OutcomeLabel);
+    Guid? CaseId, AgendaItemState State, string? OutcomeLabel, Guid? TreatmentId = null);
 
 /// <summary>The item every screen follows: its wording, the party board and the computed outcome.</summary>
 public sealed record CurrentItem(

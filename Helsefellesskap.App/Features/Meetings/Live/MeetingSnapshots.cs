@@ -35,7 +35,7 @@ public static class MeetingSnapshots
             var treatment = TreatmentOf(i);
             var number = i.CaseId is { } id && cases.TryGetValue(id, out var c) ? c.Number?.ToString() : null;
             var outcome = treatment is { IsClosed: true } ? treatment.Outcome.Label() : null;
-            return new AgendaLine(i.Id, i.Order, i.Kind, i.Title, number, i.CaseId, i.State, outcome);
+            return new AgendaLine(i.Id, i.Order, i.Kind, i.Title, number, i.CaseId, i.State, outcome, i.TreatmentId);
         }).ToList();
 
         var current = meeting.CurrentItem is { } item ? Current(item, TreatmentOf(item)) : null;
