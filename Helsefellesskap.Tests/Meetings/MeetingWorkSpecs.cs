@@ -294,4 +294,15 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         Assert.Contains("godkjent og låst", locked.Message);
         Assert.Equal(MeetingStatus.MinutesApproved, (await Snapshot(meeting)).Status);
     }
+
+    [Fact]
+    public async Task A_case_under_treatment_in_a_meeting_takes_positions_in_the_meeting_only()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        var snapshot = await Snapshot(meeting);
+        await As("siri.braaten");
+        var outside = await Assert.ThrowsAsync<DomainException>(() => Service<Helsefellesskap.App.Features.Cases.CaseWork>().RegisterPositionAsync(
+            snapshot.Current!.CaseId!.Value, snapshot.Current.TreatmentId!.Value, await Party("Helseregion Valdres"), 1, PositionKind.Agree, null));
+        Assert.Contains("Saken behandles i et møte i SSU", outside.Message);
+    }
 }

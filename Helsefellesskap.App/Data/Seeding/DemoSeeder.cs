@@ -363,7 +363,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
             "Sekretariatet ber om utvalgets innspill til hvordan samvalg kan brukes i overgangene.",
             "Strategisk samarbeidsutvalg drøfter saken og gir sekretariatet innspill.");
         // Still with the working committee: the hospital has agreed, the municipalities have not spoken yet.
-        var preparing = sharedDecisions.StartTreatment(au, new DateOnly(2026, 11, 18), secretary.Id, au3.StartsAt, au3.Id);
+        var preparing = sharedDecisions.StartTreatment(au, new DateOnly(2026, 11, 18), secretary.Id, au3.StartsAt);
         sharedDecisions.RegisterPosition(preparing.Id, hospital, 1, PositionKind.Agree, null, people["geir.lien"].Id, false, au3.StartsAt.AddMinutes(30));
 
         NewCase(ssu, "Akuttmedisinsk kjede: samarbeid mellom ambulanse og legevakt", CaseType.Decision, false,

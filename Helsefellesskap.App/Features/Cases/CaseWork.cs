@@ -164,6 +164,15 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     private static async Task<Body> BodyAsync(AppDbContext db, Guid bodyId) =>
         await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Utvalget finnes ikke.");
 
-    private static Treatment TreatmentOf(Case @case, Guid treatmentId) =>
-        @case.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
+    /// <summary>
+    /// A treatment opened in a meeting is carried on in the meeting, where attendance and the chair's items apply;
+    /// these commands are for the preparation outside meetings.
+    /// </summary>
+    private static Treatment TreatmentOf(Case @case, Guid treatmentId)
+    {
+        var treatment = @case.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
+        DomainException.ThrowIf(treatment.MeetingId is not null && !treatment.IsClosed,
+            $"Saken behandles i et møte i {treatment.BodyName}. Gi standpunkt og avslutt saken på møtesiden.");
+        return treatment;
+    }
 }
