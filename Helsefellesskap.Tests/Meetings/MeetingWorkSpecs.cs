@@ -301,8 +301,9 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         var (meeting, item) = await MeetingWithDecisionCaseOpen();
         var snapshot = await Snapshot(meeting);
         await As("siri.braaten");
+        var valdres = await Party("Helseregion Valdres");
         var outside = await Assert.ThrowsAsync<DomainException>(() => Service<Helsefellesskap.App.Features.Cases.CaseWork>().RegisterPositionAsync(
-            snapshot.Current!.CaseId!.Value, snapshot.Current.TreatmentId!.Value, await Party("Helseregion Valdres"), 1, PositionKind.Agree, null));
+            snapshot.Current!.CaseId!.Value, snapshot.Current.TreatmentId!.Value, valdres, 1, PositionKind.Agree, null));
         Assert.Contains("Saken behandles i et møte i SSU", outside.Message);
     }
 }
