@@ -24,6 +24,8 @@ public static class FeatureServices
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>()
+        .AddScoped<FollowUp.FollowUpQueries>()
+        .AddScoped<FollowUp.FollowUpWork>()
         .AddScoped<PublicRecord.PublicRecord>()
         .AddScoped<UserAdministration>();
 }
