@@ -24,6 +24,7 @@ public static class FeatureServices
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>()
+        .AddScoped<AnnualReport.AnnualReportQueries>()
         .AddScoped<FollowUp.FollowUpQueries>()
         .AddScoped<FollowUp.FollowUpWork>()
         .AddScoped<PublicRecord.PublicRecord>()
