@@ -22,8 +22,11 @@ public static class ReportText
 
     public static string Date(DateOnly day) => day.ToString("dd.MM.yyyy", Norwegian.Culture);
 
+    public static int Agreed(AnnualReportData r) =>
+        r.DecidedCount - r.DecisionsByOutcome.Where(o => o.Key == Outcome.NoConsensus).Sum(o => o.Value);
+
     public static string Consensus(AnnualReportData r) => r.DecidedCount == 0 ? "Ingen saker der partene tok stilling"
-        : $"{Percent(r.ConsensusRate)} ({r.DecidedCount - r.DecisionsByOutcome.Where(o => o.Key == Outcome.NoConsensus).Sum(o => o.Value)} av {r.DecidedCount})";
+        : $"{Percent(r.ConsensusRate)} ({Agreed(r)} av {r.DecidedCount})";
 
     public static string WordFileName(AnnualReportData r) => $"Årsrapport {r.BodyShortName} {r.Year}.docx";
 
