@@ -53,6 +53,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         var scene = await SetSceneAsync();
         if (command == "PutForward") await EveryPartyAgreesAsync(scene);
         var (user, ownParty) = Personas[role];
+        await PrepareFollowUpAsync(command, user);
         if (user is null) SignOut(); else await As(user);
         var before = await DatabaseFingerprint.OfAsync(Database.Path);
 
@@ -75,7 +76,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(17, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(22, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -178,6 +179,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 await Admin.ResetPasswordAsync(s.Users["stein.ronning"], "Midlertidig-passord-2026");
                 break;
             default:
+                if (await RunFollowUpAsync(command)) break;
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
         }
     }

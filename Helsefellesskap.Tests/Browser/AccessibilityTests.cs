@@ -14,7 +14,8 @@ public class AccessibilityTests(AppServer app)
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 1280, 375 })
             foreach (var path in new[] { "/", "/Account/Login", "/oversikt", "/utvalg", "/utvalg/ssu", "/saker", "/moter", "/saker/{copd}", "/Account/Manage/ChangePassword",
-                "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon", "/admin/brukere", "/admin/brukere/ny", "/admin/brukere/{geir.lien}" })
+                "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon", "/admin/brukere", "/admin/brukere/ny", "/admin/brukere/{geir.lien}",
+                "/oppfolging", "/arsrapport" })
                 data.Add(path, width);
         return data;
     }

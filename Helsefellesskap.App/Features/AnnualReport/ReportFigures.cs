@@ -23,7 +23,8 @@ public static class ReportFigures
     public static IReadOnlyList<FigureRow> Ratifications(AnnualReportData report) => report.Ratifications.Select(r => new FigureRow(ReportText.Label(r.Key), r.Value, r.Key switch
     {
         RatificationStatus.Ratified or RatificationStatus.RatifiedWithChanges => FigureRow.Green,
-        RatificationStatus.Sent or RatificationStatus.UnderTreatment => FigureRow.Amber,
+        RatificationStatus.Sent => FigureRow.Blue,
+        RatificationStatus.UnderTreatment => FigureRow.Amber,
         RatificationStatus.NotSent => FigureRow.Grey,
         RatificationStatus.NotTreated => FigureRow.Purple,
         _ => FigureRow.Red,
