@@ -90,6 +90,9 @@ public sealed class AnnualReportSpecs(DemoDatabaseTemplate template) : ServiceSp
         Assert.Contains("75 % (3 av 4)", text);
         Assert.All(r.Decisions, d => Assert.Contains(d.Title, text));
         Assert.Equal("Årsrapport SSU 2026.docx", ReportText.WordFileName(r));
+        // Word refuses or "repairs" a file that breaks the schema; the validator finds that before a council does.
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]

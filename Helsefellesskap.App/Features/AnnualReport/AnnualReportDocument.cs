@@ -81,10 +81,12 @@ public static class AnnualReportDocument
     private static Table Table(string[] headers, IEnumerable<string[]> rows)
     {
         var border = () => new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border(), new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        // Schema order: properties (width before borders), then the grid, then the rows.
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border()),
+            new TableGrid(headers.Select(_ => new GridColumn { Width = (9000 / headers.Length).ToString() })));
         // The header row repeats on every page and is marked as a header for screen readers.
         var head = new TableRow(new TableRowProperties(new TableHeader()));
         head.Append(headers.Select(h => Cell(h, bold: true)));
