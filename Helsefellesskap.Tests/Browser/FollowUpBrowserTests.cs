@@ -73,4 +73,33 @@ public class FollowUpBrowserTests(AppServer app)
         await Expect(secretary.GetByText("Utkast · Fagutvalg psykisk helse barn og unge (pilot)")).ToBeVisibleAsync();
         await secretary.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_secretariat_adds_an_action_to_a_decision_and_moves_its_deadline()
+    {
+        var secretary = await app.SignedInPageAsync("geir.lien");
+        await AppServer.GotoLiveAsync(secretary, "/vedtak");
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Etablering av fagutvalg for psykisk helse barn og unge (pilot)" }).ClickAsync();
+        await Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = "Oppfølging" })).ToBeVisibleAsync();
+        await AppServer.WhenLiveAsync(secretary);
+
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Nytt tiltak" }).ClickAsync();
+        await secretary.GetByLabel("Hva skal gjøres").FillAsync("Gi de minste kommunene plass i fagutvalget");
+        await secretary.GetByLabel("Eier (part)").ClickAsync();
+        await secretary.GetByRole(AriaRole.Option, new() { Name = "Helseregion Valdres" }).ClickAsync();
+        await secretary.GetByLabel("Ansvarlig person").ClickAsync();
+        await secretary.GetByRole(AriaRole.Option, new() { Name = "Siri Bråten" }).ClickAsync();
+        await secretary.GetByLabel("Frist").FillAsync("2027-02-01");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Opprett tiltaket" }).ClickAsync();
+
+        var row = secretary.GetByRole(AriaRole.Row).Filter(new() { HasText = "Gi de minste kommunene plass i fagutvalget" });
+        await Expect(row).ToContainTextAsync("01.02.2027");
+        await Expect(row).ToContainTextAsync("Siri Bråten");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Endre tiltaket: Gi de minste kommunene plass i fagutvalget" }).ClickAsync();
+        await secretary.GetByLabel("Frist").FillAsync("2027-03-15");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Lagre endringene" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("15.03.2027");
+        await secretary.Context.CloseAsync();
+    }
 }
