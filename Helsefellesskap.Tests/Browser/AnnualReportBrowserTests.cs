@@ -40,8 +40,17 @@ public class AnnualReportBrowserTests(AppServer app)
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
         await Shot(page, "arsrapport-desktop");
 
-        var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.GetByRole(AriaRole.Button, new() { Name = "Årsrapport (Word)" }).ClickAsync());
+        // A slow server: the page says the file is being made until it arrives.
+        await page.RouteAsync("**/arsrapport/ssu/2026/word", async route => { await Task.Delay(1500); await route.ContinueAsync(); });
+        var downloading = page.WaitForDownloadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Årsrapport (Word)" }).ClickAsync();
+        var progress = page.GetByRole(AriaRole.Progressbar, new() { Name = "Filen lages" });
+        await Expect(progress).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Lager filen" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Årsrapport (Word)" })).ToBeDisabledAsync();
+        await Shot(page, "arsrapport-lager-fil");
+        var download = await downloading;
+        await Expect(progress).ToHaveCountAsync(0);
 
         Assert.Equal("Årsrapport SSU 2026.docx", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), $"arsrapport-{Guid.NewGuid():N}.docx");
