@@ -88,7 +88,11 @@ public sealed class FollowUpAction : Aggregate
     public int ProgressPercent { get; private set; }
     public string? ProgressNote { get; private set; }
     public string? CancellationReason { get; private set; }
-    public GoalLink? Goal { get; private set; }
+    public string? GoalTitle { get; private set; }
+    public string? GoalUrl { get; private set; }
+
+    /// <summary>The goal the action serves; kept as two plain values so the audit trail records them like any other.</summary>
+    public GoalLink? Goal => GoalTitle is null ? null : new GoalLink(GoalTitle, GoalUrl ?? "");
 
     /// <summary>The draft case in a lower body when the decision gave that body a mandate.</summary>
     public Guid? MandateCaseId { get; private set; }
@@ -117,7 +121,7 @@ public sealed class FollowUpAction : Aggregate
         OwnerPartyId = ownerPartyId;
         OwnerPersonId = ownerPersonId;
         Deadline = deadline!.Value;
-        Goal = goal;
+        (GoalTitle, GoalUrl) = (goal?.Title, goal?.Url);
         Touch(byPersonId, at);
     }
 

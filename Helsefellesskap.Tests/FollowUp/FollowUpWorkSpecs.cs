@@ -71,6 +71,11 @@ public sealed class FollowUpWorkSpecs(DemoDatabaseTemplate template) : ServiceSp
         var row = Assert.Single(await Queries.ListAsync(caseId: caseId), r => r.Id == id);
         Assert.Equal(("Helseregion Valdres", "Siri Bråten", FollowUpStatus.NotStarted), (row.OwnerParty, row.OwnerPerson, row.Status));
         Assert.Equal("https://example.no/plan", row.Goal!.Url);
+        // The audit trail of the decision's case records the new action with every value, its goal included.
+        await using var db = Database.NewContext();
+        var record = await db.AuditRecords.SingleAsync(r => r.EntityType == "FollowUpAction" && r.EntityId == id.ToString());
+        Assert.Equal(("Oppfølgingstiltak opprettet", caseId), (record.Action, record.CaseId));
+        Assert.Contains("https://example.no/plan", record.After);
     }
 
     [Fact]

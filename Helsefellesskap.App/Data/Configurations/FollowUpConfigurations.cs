@@ -16,11 +16,9 @@ public sealed class FollowUpActionConfiguration : IEntityTypeConfiguration<Follo
         b.Property(x => x.CancellationReason).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.IsOpen);
-        b.ComplexProperty(x => x.Goal, goal =>
-        {
-            goal.Property(g => g.Title).HasColumnName("GoalTitle").HasMaxLength(200);
-            goal.Property(g => g.Url).HasColumnName("GoalUrl").HasMaxLength(500);
-        });
+        b.Ignore(x => x.Goal);
+        b.Property(x => x.GoalTitle).HasMaxLength(200);
+        b.Property(x => x.GoalUrl).HasMaxLength(500);
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId);
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
         b.HasOne<Treatment>().WithMany().HasForeignKey(x => x.TreatmentId).OnDelete(DeleteBehavior.Restrict);

@@ -27,13 +27,13 @@ namespace Helsefellesskap.App.Data.Migrations
                     ProgressPercent = table.Column<int>(type: "INTEGER", nullable: false),
                     ProgressNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GoalTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GoalUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     MandateCaseId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastUpdatedById = table.Column<Guid>(type: "TEXT", nullable: false),
                     LastUpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    GoalTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    GoalUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
