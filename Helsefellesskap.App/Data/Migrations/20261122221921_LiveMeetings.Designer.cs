@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122231712_FollowUpActions")]
-    partial class FollowUpActions
+    [Migration("20261122221921_LiveMeetings")]
+    partial class LiveMeetings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -528,94 +528,96 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.ToTable("Wordings", (string)null);
                 });
 
-            modelBuilder.Entity("Helsefellesskap.Domain.FollowUp.FollowUpAction", b =>
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(500)
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
+                    b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GoalTitle")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GoalUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastUpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("LastUpdatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("MandateCaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerPartyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProgressNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProgressPercent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TreatmentId")
+                    b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<string>("MinutesText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("What")
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TreatmentId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("MandateCaseId");
+                    b.HasIndex("MeetingId");
 
-                    b.HasIndex("OwnerPartyId");
+                    b.ToTable("AgendaItems", (string)null);
+                });
 
-                    b.HasIndex("OwnerPersonId");
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Attendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("PartnershipId");
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("TreatmentId");
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("Status", "Deadline");
+                    b.Property<Guid?>("PartyId")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("FollowUpActions", (string)null);
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubstituteForPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Attendance", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Meeting", b =>
@@ -626,6 +628,12 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<Guid>("BodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
@@ -633,6 +641,22 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MinutesApprovedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesIntro")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NoticeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
@@ -655,6 +679,37 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("BodyId", "StartsAt");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.MeetingRemark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MeetingRemarks", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Body", b =>
@@ -1093,40 +1148,31 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Helsefellesskap.Domain.FollowUp.FollowUpAction", b =>
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
-                    b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("MandateCaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Helsefellesskap.Domain.Partnerships.Party", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerPartyId")
-                        .OnDelete(DeleteBehavior.Restrict)
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Attendance", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
                         .WithMany()
-                        .HasForeignKey("OwnerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Helsefellesskap.Domain.Partnerships.Partnership", null)
-                        .WithMany()
-                        .HasForeignKey("PartnershipId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Helsefellesskap.Domain.Cases.Treatment", null)
-                        .WithMany()
-                        .HasForeignKey("TreatmentId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1137,6 +1183,21 @@ namespace Helsefellesskap.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.MeetingRemark", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany("Remarks")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1270,6 +1331,15 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Navigation("Wordings");
 
                     b.Navigation("_requiredParties");
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Remarks");
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Body", b =>
