@@ -4,6 +4,7 @@ using Helsefellesskap.App.Components;
 using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features;
+using Helsefellesskap.App.Features.AnnualReport;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +75,7 @@ app.MapGet("/vedlegg/{id:guid}", async (Guid id, Helsefellesskap.App.Features.Ca
             ? Results.File(file.Content, file.ContentType, fileDownloadName: file.FileName)
             : Results.NotFound())
     .RequireAuthorization();
+app.MapAnnualReportEndpoints();
 
 app.Run();
 

@@ -31,6 +31,9 @@ public static class FeatureServices
         .AddSingleton<Feature<Meetings.Live.MeetingRoomState>, Meetings.Live.MeetingRoomFeature>()
         .AddScoped<IEffect<Meetings.Live.MeetingRoomState>, Meetings.Live.MeetingRoomEffects>()
         .AddScoped<Store<Meetings.Live.MeetingRoomState>>()
+        .AddScoped<AnnualReport.AnnualReportQueries>()
+        .AddScoped<FollowUp.FollowUpQueries>()
+        .AddScoped<FollowUp.FollowUpWork>()
         .AddScoped<PublicRecord.PublicRecord>()
         .AddScoped<UserAdministration>();
 }

@@ -55,6 +55,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         if (command == "PutForward") await EveryPartyAgreesAsync(scene);
         var meeting = MeetingStages.TryGetValue(command, out var stage) ? await MeetingAsync(scene, stage) : default;
         var (user, ownParty) = Personas[role];
+        await PrepareFollowUpAsync(command, user);
         if (user is null) SignOut(); else await As(user);
         var before = await DatabaseFingerprint.OfAsync(Database.Path);
 
@@ -77,7 +78,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(30, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(35, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -220,6 +221,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 await meetings.ApproveMinutesAsync(m.MeetingId);
                 break;
             default:
+                if (await RunFollowUpAsync(command)) break;
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
         }
     }

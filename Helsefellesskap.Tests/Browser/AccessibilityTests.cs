@@ -20,7 +20,8 @@ public class AccessibilityTests(AppServer app)
             foreach (var path in new[] { "/", "/Account/Login", "/oversikt", "/utvalg", "/utvalg/ssu", "/saker", "/moter", "/saker/{copd}", "/Account/Manage/ChangePassword",
                 "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon", "/admin/brukere", "/admin/brukere/ny", "/admin/brukere/{geir.lien}",
                 "/moter/ny", "/moter/{december}", "/moter/{december}/innkalling", "/moter/{december}/storskjerm", "/moter/{held}/protokoll",
-                "/offentlig/protokoller", "/offentlig/protokoll/{held}" })
+                "/offentlig/protokoller", "/offentlig/protokoll/{held}",
+                "/oppfolging", "/arsrapport" })
                 data.Add(path, width);
         return data;
     }

@@ -16,6 +16,7 @@ public static class AuditLabels
         "AttachmentContent" => "Vedleggsinnhold",
         "CaseNumberSeries" => "Saksnummerserie",
         "Meeting" => "Møte",
+        "FollowUpAction" => "Oppfølgingstiltak",
         "Body" => "Utvalg",
         "Seat" => "Sete",
         "Person" => "Person",

@@ -525,6 +525,96 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.ToTable("Wordings", (string)null);
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.FollowUp.FollowUpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LastUpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MandateCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TreatmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MandateCaseId");
+
+                    b.HasIndex("OwnerPartyId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("FollowUpActions", (string)null);
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1142,6 +1232,44 @@ namespace Helsefellesskap.App.Data.Migrations
                         .WithMany("Wordings")
                         .HasForeignKey("TreatmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.FollowUp.FollowUpAction", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("MandateCaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Party", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Cases.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -41,6 +41,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
 
         await SeedUsersAsync();
         await SeedMeetingsAndCasesAsync(ssu, au, pm, fu);
+        await FollowUpSeeder.SeedAsync(db);
         logger.LogInformation("Seeded Helsefellesskap Innlandet: {Parties} parties, {People} people.",
             regions.Count + municipalities.Count + 2, people.Count);
     }
