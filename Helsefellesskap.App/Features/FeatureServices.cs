@@ -25,5 +25,8 @@ public static class FeatureServices
         .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>()
         .AddScoped<PublicRecord.PublicRecord>()
+        .AddScoped<Ratifications.RatificationQueries>()
+        .AddScoped<Ratifications.RatificationWork>()
+        .AddScoped<Steering.SteeringData>()
         .AddScoped<UserAdministration>();
 }
