@@ -78,8 +78,10 @@ public class RatificationBrowserTests(AppServer app)
         var page = await app.SignedInPageAsync("mari.hovde", width: 375);
         await AppServer.GotoLiveAsync(page, "/saker");
         await page.GetByRole(AriaRole.Link, new() { Name = "Pasientforløp for personer med kols i Innlandet" }).ClickAsync();
-        await Expect(page.GetByText("Forankret i 30 av 43").First).ToBeVisibleAsync();
-        var card = await page.GetByText("Forankret i 30 av 43").First.BoundingBoxAsync();
+        // Another test here records Trysil's ratification of the same decision: 30 or 31 of 43.
+        var progress = page.GetByText(new System.Text.RegularExpressions.Regex(@"^Forankret i 3[01] av 43$")).First;
+        await Expect(progress).ToBeVisibleAsync();
+        var card = await progress.BoundingBoxAsync();
         await Shot(page, "ratification-3-case-card-375", Math.Max(0, card!.Y - 700));
         await page.GetByRole(AriaRole.Link, new() { Name = "Se og registrer forankringen i hver kommune" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Helseregion Hamar · forankret i" })).ToBeVisibleAsync();
@@ -90,5 +92,38 @@ public class RatificationBrowserTests(AppServer app)
         var hamar = await page.GetByRole(AriaRole.Heading, new() { Name = "Helseregion Hamar · forankret i" }).BoundingBoxAsync();
         await Shot(page, "ratification-5-region-375", hamar!.Y - 100);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_lets_a_municipality_s_user_record_its_own_ratification_which_that_user_then_does()
+    {
+        var admin = await app.SignedInPageAsync("admin");
+        await AppServer.GotoLiveAsync(admin, "/admin/brukere");
+        await admin.GetByRole(AriaRole.Textbox, new() { Name = "Søk etter navn eller brukernavn" }).FillAsync("kd.trysil");
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "kd.trysil" }).GetByRole(AriaRole.Link).ClickAsync();
+        await AppServer.WhenLiveAsync(admin);
+        await Expect(admin.GetByText("Kan ikke registrere forankring. Det gjør sekretariatet.")).ToBeVisibleAsync();
+        await admin.GetByLabel("Kan registrere forankring for").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new() { Name = "Trysil", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Gi tillatelse" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Kan registrere forankring for Trysil" })).ToBeVisibleAsync();
+        var section = await admin.GetByRole(AriaRole.Heading, new() { Name = "Lokal forankring" }).BoundingBoxAsync();
+        if (Environment.GetEnvironmentVariable("HF_SCREENSHOTS") is { Length: > 0 } folder)
+            await admin.ScreenshotAsync(new() { Path = Path.Combine(folder, "ratification-6-grant.png"), FullPage = true,
+                Clip = new() { X = 0, Y = section!.Y - 300, Width = 1280, Height = 700 } });
+        await admin.Context.CloseAsync();
+
+        var trysil = await app.SignedInPageAsync("kd.trysil");
+        await AppServer.GotoLiveAsync(trysil, "/saker");
+        await trysil.GetByRole(AriaRole.Link, new() { Name = "Pasientforløp for personer med kols i Innlandet" }).ClickAsync();
+        await trysil.GetByRole(AriaRole.Link, new() { Name = "Se forankringen i hver kommune" }).ClickAsync();
+        await AppServer.WhenLiveAsync(trysil);
+        await Expect(trysil.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Registrer forankring for") }))
+            .ToHaveCountAsync(1);
+        await RecordRatifiedAsync(trysil, "Trysil", "Kommunestyret", "2026-11-19");
+        var row = trysil.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trysil" });
+        await Expect(row).ToContainTextAsync("Forankret");
+        await Expect(row).Not.ToContainTextAsync("for sent");
+        await trysil.Context.CloseAsync();
     }
 }
