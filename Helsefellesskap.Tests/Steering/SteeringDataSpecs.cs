@@ -69,6 +69,21 @@ public sealed class SteeringDataSpecs(DemoDatabaseTemplate template) : ServiceSp
         Assert.Equal(before, await DatabaseFingerprint.OfAsync(Database.Path));
     }
 
+    [Fact]
+    public async Task A_new_year_may_be_filled_in_bit_by_bit_but_a_figure_once_given_is_never_blanked()
+    {
+        await As("mari.hovde");
+        var valdres = await Party("Helseregion Valdres");
+        var hamar = await Party("Helseregion Hamar");
+
+        var errors = await Data.SaveAsync(2026, [new(valdres, SteeringIndicator.CopdPatients, "1080"), new(hamar, SteeringIndicator.CopdPatients, " ")]);
+        Assert.Empty(errors);
+        Assert.Null((await Data.TableAsync(2026)).Regions.Single(r => r.RegionId == hamar).Values[SteeringIndicator.CopdPatients]);
+
+        errors = await Data.SaveAsync(2026, [new(valdres, SteeringIndicator.CopdPatients, "")]);
+        Assert.Equal("Fyll inn pasienter med kols i Helseregion Valdres.", errors[(valdres, SteeringIndicator.CopdPatients)]);
+    }
+
     [Theory]
     [InlineData("hilde.moen")]
     [InlineData("admin")]

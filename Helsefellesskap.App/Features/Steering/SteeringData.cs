@@ -59,7 +59,7 @@ public sealed class SteeringData(IDbContextFactory<AppDbContext> dbFactory, Writ
 
     /// <summary>
     /// Saves a year's figures as typed. Every cell is checked first; if any is not a whole number of zero or more,
-    /// nothing is saved and each refused cell gets its Norwegian message.
+    /// nothing is saved and each refused cell gets its Norwegian message. A blank cell without a figure stays without one.
     /// </summary>
     public Task<IReadOnlyDictionary<(Guid RegionId, SteeringIndicator Indicator), string>> SaveAsync(int year, IReadOnlyList<FigureInput> inputs) =>
         gate.RunAsync(async () =>
@@ -69,17 +69,20 @@ public sealed class SteeringData(IDbContextFactory<AppDbContext> dbFactory, Writ
             actor.MustBeSecretariat(Today, "endre styringstall");
             DomainException.ThrowIf(year is < 2000 or > 2100, "Året må være mellom 2000 og 2100.");
             var regions = await db.Parties.Where(p => p.Kind == PartyKind.HealthRegion).ToDictionaryAsync(p => p.Id);
+            var existing = await db.SteeringFigures.Where(f => f.Year == year).ToListAsync();
             var errors = new Dictionary<(Guid, SteeringIndicator), string>();
             var values = new Dictionary<(Guid, SteeringIndicator), int>();
             foreach (var input in inputs)
             {
                 var region = regions.GetValueOrDefault(input.RegionId) ?? throw new DomainException("Helseregionen finnes ikke.");
+                // A blank cell of a new year is a figure not yet known; a figure once given is corrected, never blanked.
+                if (string.IsNullOrWhiteSpace(input.Typed) && !existing.Any(f => f.RegionId == input.RegionId && f.Indicator == input.Indicator))
+                    continue;
                 try { values[(input.RegionId, input.Indicator)] = SteeringFigure.ParseCount(input.Typed, $"{input.Indicator.Label().ToLowerInvariant()} i {region.Name}"); }
                 catch (DomainException e) { errors[(input.RegionId, input.Indicator)] = e.Message; }
             }
             if (errors.Count > 0) return (IReadOnlyDictionary<(Guid, SteeringIndicator), string>)errors;
 
-            var existing = await db.SteeringFigures.Where(f => f.Year == year).ToListAsync();
             foreach (var ((regionId, indicator), value) in values)
             {
                 var figure = existing.SingleOrDefault(f => f.RegionId == regionId && f.Indicator == indicator);
