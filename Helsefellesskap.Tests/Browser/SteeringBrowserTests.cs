@@ -45,6 +45,20 @@ public class SteeringBrowserTests(AppServer app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre tallene" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Styringstallene for 2025 er lagret." })).ToBeVisibleAsync();
         await Expect(valdres).ToContainTextAsync("1 075");
+
+        // On a case the secretariat picks the figures it rests on.
+        await AppServer.GotoLiveAsync(page, "/saker");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Samvalg i overgangen mellom sykehus og kommune" }).ClickAsync();
+        await Expect(page.GetByText("Saken er ikke knyttet til styringstall.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Polikliniske kontakter" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre valget av styringstall" }).ClickAsync();
+        var figures = page.GetByRole(AriaRole.Table, new() { Name = "Tall per helseregion for 2025" });
+        await Expect(figures).ToContainTextAsync("Polikliniske kontakter");
+        if (Environment.GetEnvironmentVariable("HF_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Styringsdata saken bygger på" }).EvaluateAsync("h => h.scrollIntoView()");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "steering-4-case-panel.png") });
+        }
         await page.Context.CloseAsync();
     }
 
