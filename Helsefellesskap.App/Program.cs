@@ -61,6 +61,12 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapGet("/moter/{id:guid}/kalender.ics", async (Guid id, HttpRequest request,
+        Helsefellesskap.App.Features.Meetings.Documents.MeetingDocuments documents) =>
+        await documents.CalendarAsync(id, $"{request.Scheme}://{request.Host}/moter/{id}/innkalling") is { } ics
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"mote-{id:N}.ics")
+            : Results.NotFound())
+    .RequireAuthorization();
 app.MapGet("/vedlegg/{id:guid}", async (Guid id, Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments attachments) =>
         await attachments.OpenAsync(id) is { } file
             ? Results.File(file.Content, file.ContentType, fileDownloadName: file.FileName)

@@ -6,6 +6,7 @@ using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Shared.Markdown;
+using Helsefellesskap.App.Shared.Store;
 
 namespace Helsefellesskap.App.Features;
 
@@ -24,6 +25,12 @@ public static class FeatureServices
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
         .AddScoped<MeetingQueries>()
+        .AddScoped<MeetingWork>()
+        .AddScoped<Meetings.Documents.MeetingDocuments>()
+        .AddSingleton<Meetings.Live.MeetingNotifier>()
+        .AddSingleton<Feature<Meetings.Live.MeetingRoomState>, Meetings.Live.MeetingRoomFeature>()
+        .AddScoped<IEffect<Meetings.Live.MeetingRoomState>, Meetings.Live.MeetingRoomEffects>()
+        .AddScoped<Store<Meetings.Live.MeetingRoomState>>()
         .AddScoped<PublicRecord.PublicRecord>()
         .AddScoped<Ratifications.RatificationQueries>()
         .AddScoped<Ratifications.RatificationWork>()

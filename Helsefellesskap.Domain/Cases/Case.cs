@@ -80,7 +80,8 @@ public sealed class Case : Aggregate
 
     public IReadOnlyList<Treatment> Treatments => _treatments;
     public Treatment? OpenTreatment => _treatments.SingleOrDefault(t => !t.IsClosed);
-    public Treatment? LatestTreatment => _treatments.MaxBy(t => t.StartedOn);
+    /// <summary>The treatment started last; two on one day are told apart by when their first wording was made.</summary>
+    public Treatment? LatestTreatment => _treatments.MaxBy(t => (t.StartedOn, t.Wordings.Min(w => w.At)));
 
     public CaseStatus Status
     {
@@ -206,8 +207,8 @@ public sealed class Case : Aggregate
     }
 
     public Position RegisterPosition(Guid treatmentId, Party party, int wordingVersion, PositionKind kind, string? text,
-        Guid byPersonId, bool onBehalf, DateTimeOffset at) =>
-        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at);
+        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null) =>
+        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at, seen);
 
     public Wording AmendWording(Guid treatmentId, string text, Guid byPersonId, DateTimeOffset at) =>
         TreatmentById(treatmentId).AmendWording(text, byPersonId, at);
@@ -228,9 +229,21 @@ public sealed class Case : Aggregate
     /// The body a case waits for: where its recommendation or advice was put forward, once it is ready; or the
     /// body whose decision a party rejected in local ratification, which must take the case up again.
     /// </summary>
-    public Guid? ReadyForBodyId =>
-        LatestTreatment is { IsClosed: true, ForwardedToBodyId: { } target } ? target
-        : LatestTreatment is { Outcome: Outcome.NotAdopted } rejected ? rejected.BodyId : null;
+    public Guid? ReadyForBodyId => LatestTreatment switch
+    {
+        { IsClosed: true, ForwardedToBodyId: { } target } => target,
+        // Without consensus the chair may send the case to a later meeting of the same body.
+        { IsClosed: true, NextStep: Cases.NextStep.LaterMeeting } latest => latest.BodyId,
+        { Outcome: Outcome.NotAdopted } rejected => rejected.BodyId,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A case may go on a body's agenda when it has been put forward to that body, or when it was registered for
+    /// that body and has not been treated yet (an information case, say).
+    /// </summary>
+    public bool IsReadyForAgendaOf(Guid bodyId) =>
+        ReadyForBodyId == bodyId || (Status == CaseStatus.Registered && BodyId == bodyId);
 
     /// <summary>
     /// Records a party's local ratification. Once the case has been treated again, the earlier decision's record

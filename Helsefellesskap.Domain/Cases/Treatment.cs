@@ -112,7 +112,7 @@ public sealed class Treatment : Entity
     private bool RequiresRatification(ConsensusTally tally) => Case.IsPrincipled || tally.Reserving.Count > 0;
 
     internal Position RegisterPosition(Party party, int wordingVersion, PositionKind kind, string? text,
-        Guid byPersonId, bool onBehalf, DateTimeOffset at)
+        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null)
     {
         DomainException.ThrowIf(Case.Type == CaseType.Information,
             "En orienteringssak tas til orientering; partene gir ikke standpunkt.");
@@ -126,6 +126,11 @@ public sealed class Treatment : Entity
         var earlier = _positions.SingleOrDefault(p => p.PartyId == party.Id && p.WordingVersion == wordingVersion && !p.IsReplaced);
         // The same position twice (a double click, a retry after a dropped connection) counts once.
         if (earlier is not null && earlier.SameAs(kind, text)) return earlier;
+        // Two people registering for the same party at once: the second sees the first's position before replacing it.
+        DomainException.ThrowIf(seen is { } s && s.PositionId != earlier?.Id,
+            $"Noen andre registrerte nettopp et standpunkt for {party.Name}" +
+            (earlier is null ? "." : $": «{earlier.Kind.Label()}». ") +
+            "Ditt standpunkt er ikke lagret. Se det som nå gjelder, og registrer på nytt om du vil endre det.");
 
         var position = new Position(Id, party.Id, wordingVersion, kind, text, byPersonId, onBehalf, at);
         earlier?.ReplaceAt(at);
@@ -204,6 +209,12 @@ public sealed class Treatment : Entity
         return item;
     }
 }
+
+/// <summary>
+/// The party's current position as the one registering saw it (none: null), so a registration made on an
+/// out-of-date screen does not silently replace someone else's.
+/// </summary>
+public readonly record struct SeenPosition(Guid? PositionId);
 
 /// <summary>A party that must agree in a treatment, fixed when the treatment starts.</summary>
 public sealed record RequiredParty(Guid TreatmentId, Guid PartyId);

@@ -1,23 +1,47 @@
+using Helsefellesskap.Domain.Partnerships;
+
 namespace Helsefellesskap.Domain.Meetings;
 
 public enum MeetingStatus { Planned, NoticeSent, InProgress, Closed, MinutesApproved }
 
-/// <summary>A meeting of a body. The agenda, attendance and the live part come with the meeting work.</summary>
+/// <summary>
+/// A meeting of a body: its agenda, who is called and who came, the item the chair has open, the remarks for the
+/// minutes, and the minutes' prose. The cases' positions and outcomes live in the cases' treatments.
+/// </summary>
 public sealed class Meeting : Aggregate
 {
-    private Meeting() { Location = ""; }
+    public const string NoticeItemTitle = "Godkjenning av innkalling og saksliste";
+    public const string MinutesItemTitle = "Godkjenning av protokoll fra forrige møte";
+    public const string AnyOtherBusinessTitle = "Eventuelt";
 
-    public Meeting(Guid bodyId, DateTimeOffset startsAt, TimeSpan duration, string location, string? videoLink = null)
+    private readonly List<AgendaItem> _agenda = [];
+    private readonly List<Attendance> _attendance = [];
+    private readonly List<MeetingRemark> _remarks = [];
+
+    private Meeting() { Location = ""; MinutesIntro = ""; }
+
+    /// <summary>Schedules a meeting: everyone with a seat in the body on the day is called, except substitutes.</summary>
+    public Meeting(Body body, DateTimeOffset startsAt, TimeSpan duration, string location, string? videoLink, DateOnly day)
     {
         DomainException.ThrowIf(duration <= TimeSpan.Zero, "Et møte må vare en stund.");
+        DomainException.ThrowIf(duration > TimeSpan.FromHours(12), "Et møte kan ikke vare mer enn 12 timer.");
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(location) && string.IsNullOrWhiteSpace(videoLink),
             "Et møte må ha et sted eller en videolenke.");
-        BodyId = bodyId;
+        DomainException.ThrowIf(!string.IsNullOrWhiteSpace(videoLink) && !IsWebLink(videoLink.Trim()),
+            "Videolenken må være en nettadresse som begynner med https:// eller http://.");
+        BodyId = body.Id;
         StartsAt = startsAt;
         EndsAt = startsAt + duration;
         Location = location?.Trim() ?? "";
         VideoLink = string.IsNullOrWhiteSpace(videoLink) ? null : videoLink.Trim();
         Status = MeetingStatus.Planned;
+        MinutesIntro = "";
+        foreach (var seat in body.SeatsOn(day).Where(s => s.Role != SeatRole.Substitute))
+            if (_attendance.All(a => a.PersonId != seat.PersonId))
+                _attendance.Add(new Attendance(Id, seat.PersonId, seat.Role, seat.PartyId, null));
+        _agenda.Add(new AgendaItem(Id, 1, AgendaItemKind.ApprovalOfNotice, NoticeItemTitle, null));
+        _agenda.Add(new AgendaItem(Id, 2, AgendaItemKind.ApprovalOfMinutes, MinutesItemTitle, null));
+        _agenda.Add(new AgendaItem(Id, 3, AgendaItemKind.AnyOtherBusiness, AnyOtherBusinessTitle, null));
     }
 
     public Guid BodyId { get; private set; }
@@ -26,8 +50,218 @@ public sealed class Meeting : Aggregate
     public string Location { get; private set; }
     public string? VideoLink { get; private set; }
     public MeetingStatus Status { get; private set; }
+    public DateTimeOffset? NoticeSentAt { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? MinutesApprovedAt { get; private set; }
+    public Guid? MinutesApprovedByPersonId { get; private set; }
+
+    /// <summary>The item every screen in the meeting shows: the open one, or the one last closed.</summary>
+    public Guid? CurrentItemId { get; private set; }
+
+    /// <summary>The secretariat's opening prose for the minutes (Markdown).</summary>
+    public string MinutesIntro { get; private set; }
+
+    public IReadOnlyList<AgendaItem> Agenda => _agenda.OrderBy(i => i.Order).ToList();
+    public IReadOnlyList<Attendance> Attendance => _attendance;
+    public IReadOnlyList<MeetingRemark> Remarks => _remarks;
+
+    public AgendaItem? OpenItem => _agenda.SingleOrDefault(i => i.State == AgendaItemState.Open);
+    public AgendaItem? CurrentItem => _agenda.SingleOrDefault(i => i.Id == CurrentItemId);
+    public bool MinutesAreLocked => Status == MeetingStatus.MinutesApproved;
 
     /// <summary>For demo data and imports of meetings that were held before the app.</summary>
-    public void RecordAsHeld(bool minutesApproved) =>
+    public void RecordAsHeld(bool minutesApproved)
+    {
         Status = minutesApproved ? MeetingStatus.MinutesApproved : MeetingStatus.Closed;
+        ClosedAt = EndsAt;
+        if (minutesApproved) MinutesApprovedAt = EndsAt;
+    }
+
+    // --- Before the meeting: the agenda and the notice ---
+
+    /// <summary>Puts a case on the agenda, before "any other business"; the app checks it is ready for this body.</summary>
+    public AgendaItem AddCase(Guid caseId, string title)
+    {
+        DomainException.ThrowIf(Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved,
+            "Møtet er avholdt; sakslisten kan ikke endres.");
+        DomainException.ThrowIf(_agenda.Any(i => i.CaseId == caseId), "Saken står allerede på sakslisten.");
+        var aob = _agenda.SingleOrDefault(i => i.Kind == AgendaItemKind.AnyOtherBusiness);
+        var order = aob?.Order ?? _agenda.Count + 1;
+        if (aob is not null) aob.Order++;
+        var item = new AgendaItem(Id, order, AgendaItemKind.Case, title, caseId);
+        _agenda.Add(item);
+        return item;
+    }
+
+    /// <summary>Moves a case one place up or down among the cases; the standard items keep their places.</summary>
+    public void MoveCase(Guid itemId, int direction)
+    {
+        DomainException.ThrowIf(Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved,
+            "Møtet er avholdt; sakslisten kan ikke endres.");
+        var cases = _agenda.Where(i => i.IsCase).OrderBy(i => i.Order).ToList();
+        var index = cases.FindIndex(i => i.Id == itemId);
+        DomainException.ThrowIf(index < 0, "Bare saker kan flyttes på sakslisten.");
+        var target = index + Math.Sign(direction);
+        if (direction == 0 || target < 0 || target >= cases.Count) return;
+        (cases[index].Order, cases[target].Order) = (cases[target].Order, cases[index].Order);
+    }
+
+    public void RemoveCase(Guid itemId)
+    {
+        var item = ItemById(itemId);
+        DomainException.ThrowIf(!item.IsCase, "Standardpunktene på sakslisten kan ikke fjernes.");
+        DomainException.ThrowIf(item.State != AgendaItemState.Pending,
+            $"«{item.Title}» er behandlet i møtet og kan ikke fjernes fra sakslisten.");
+        _agenda.Remove(item);
+        foreach (var later in _agenda.Where(i => i.Order > item.Order)) later.Order--;
+    }
+
+    /// <summary>The notice (innkalling) goes out with the agenda; sending again after a change sends an updated one.</summary>
+    public void SendNotice(DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status is not (MeetingStatus.Planned or MeetingStatus.NoticeSent),
+            "Innkallingen sendes før møtet begynner.");
+        DomainException.ThrowIf(!_agenda.Any(i => i.IsCase), "Sett minst én sak på sakslisten før innkallingen sendes.");
+        Status = MeetingStatus.NoticeSent;
+        NoticeSentAt = at;
+    }
+
+    // --- Attendance ---
+
+    public void ReportAbsence(Guid personId, string? reason)
+    {
+        DomainException.ThrowIf(Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved,
+            "Møtet er avholdt; fravær kan ikke lenger meldes.");
+        var attendance = AttendanceOf(personId);
+        DomainException.ThrowIf(attendance.Status == AttendanceStatus.Absent, "Forfall er allerede meldt.");
+        attendance.ReportAbsence(reason);
+    }
+
+    /// <summary>The secretariat records who came; someone whose substitute acts in their place is not present.</summary>
+    public void RecordPresence(Guid personId, bool present)
+    {
+        DomainException.ThrowIf(MinutesAreLocked, "Protokollen er godkjent; oppmøtet kan ikke endres.");
+        var attendance = AttendanceOf(personId);
+        DomainException.ThrowIf(present && _attendance.Any(a => a.SubstituteForPersonId == personId),
+            "En vararepresentant møter i stedet for denne personen. Fjern ikke varaen; registrer heller varaen som fraværende.");
+        attendance.RecordPresence(present);
+    }
+
+    /// <summary>
+    /// Calls in a substitute for a member who reported absence. The substitute must hold a substitute seat for the
+    /// same party in the body, and then acts for the party in this meeting.
+    /// </summary>
+    public Attendance CallInSubstitute(Seat substituteSeat, Guid forPersonId)
+    {
+        DomainException.ThrowIf(Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved,
+            "Møtet er avholdt; vara kan ikke lenger kalles inn.");
+        DomainException.ThrowIf(substituteSeat.BodyId != BodyId, "Vervet hører til et annet utvalg.");
+        DomainException.ThrowIf(substituteSeat.Role != SeatRole.Substitute, "Bare en vararepresentant kan kalles inn som vara.");
+        var absent = AttendanceOf(forPersonId);
+        DomainException.ThrowIf(absent.Status != AttendanceStatus.Absent,
+            "Vara kalles inn for et medlem som har meldt forfall. Meld forfall for medlemmet først.");
+        DomainException.ThrowIf(absent.PartyId != substituteSeat.PartyId,
+            "Varaen representerer en annen part enn medlemmet som har forfall.");
+        DomainException.ThrowIf(_attendance.Any(a => a.SubstituteForPersonId == forPersonId),
+            "Det er allerede kalt inn en vara for dette medlemmet.");
+        DomainException.ThrowIf(_attendance.Any(a => a.PersonId == substituteSeat.PersonId),
+            "Denne personen er allerede innkalt til møtet.");
+        var substitute = new Attendance(Id, substituteSeat.PersonId, SeatRole.Substitute, substituteSeat.PartyId, forPersonId);
+        _attendance.Add(substitute);
+        return substitute;
+    }
+
+    /// <summary>
+    /// Who states a party's position in the meeting: not a member who reported absence, and a substitute only
+    /// once called in. The app also checks the seat itself.
+    /// </summary>
+    public void MustBeAbleToStatePosition(Guid personId, SeatRole role)
+    {
+        var attendance = _attendance.SingleOrDefault(a => a.PersonId == personId);
+        DomainException.ThrowIf(role == SeatRole.Substitute && attendance is not { IsCalledInSubstitute: true },
+            "Du er vararepresentant og er ikke kalt inn til dette møtet.");
+        DomainException.ThrowIf(attendance is { Status: AttendanceStatus.Absent },
+            "Du har meldt forfall til dette møtet, så du kan ikke gi standpunkt her. Meld deg til stede hos sekretariatet.");
+    }
+
+    // --- In the meeting ---
+
+    public void Open(DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status == MeetingStatus.Planned, "Send innkallingen før møtet åpnes.");
+        DomainException.ThrowIf(Status != MeetingStatus.NoticeSent, "Møtet er allerede åpnet eller avholdt.");
+        Status = MeetingStatus.InProgress;
+        OpenedAt = at;
+    }
+
+    /// <summary>The chair opens an item; every screen in the meeting follows to it.</summary>
+    public AgendaItem OpenAgendaItem(Guid itemId, Guid? treatmentId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status != MeetingStatus.InProgress, "Møtet må være åpnet før en sak kan behandles.");
+        var item = ItemById(itemId);
+        var open = OpenItem;
+        DomainException.ThrowIf(open is not null && open.Id != itemId,
+            $"«{open?.Title}» er fortsatt åpen. Avslutt den før neste punkt åpnes.");
+        item.Open(treatmentId, at);
+        CurrentItemId = item.Id;
+        return item;
+    }
+
+    public void CloseAgendaItem(Guid itemId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status != MeetingStatus.InProgress, "Møtet er ikke i gang.");
+        ItemById(itemId).Close(at);
+    }
+
+    /// <summary>A remark for the minutes on an item that is open or has been treated in this meeting.</summary>
+    public MeetingRemark AddRemark(Guid itemId, Guid personId, string text, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status != MeetingStatus.InProgress, "Merknader til protokollen gis mens møtet pågår.");
+        var item = ItemById(itemId);
+        DomainException.ThrowIf(item.State == AgendaItemState.Pending, $"«{item.Title}» er ikke åpnet ennå.");
+        var remark = new MeetingRemark(Id, itemId, personId, text, at);
+        _remarks.Add(remark);
+        return remark;
+    }
+
+    /// <summary>Closes the meeting. Items never opened were not treated, and their cases wait for a later meeting.</summary>
+    public void Close(DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status != MeetingStatus.InProgress, "Bare et møte som pågår kan avsluttes.");
+        var open = OpenItem;
+        DomainException.ThrowIf(open is not null, $"«{open?.Title}» er fortsatt åpen. Avslutt den før møtet avsluttes.");
+        Status = MeetingStatus.Closed;
+        ClosedAt = at;
+    }
+
+    // --- After the meeting: the minutes ---
+
+    public void WriteMinutes(Guid? itemId, string text)
+    {
+        DomainException.ThrowIf(MinutesAreLocked, "Protokollen er godkjent og låst. Den kan ikke endres.");
+        DomainException.ThrowIf(Status != MeetingStatus.Closed, "Protokollen skrives når møtet er avsluttet.");
+        DomainException.ThrowIf((text ?? "").Length > 20_000, "Teksten er for lang (over 20 000 tegn).");
+        if (itemId is { } id) ItemById(id).WriteMinutes(text ?? "");
+        else MinutesIntro = (text ?? "").Trim();
+    }
+
+    public void ApproveMinutes(Guid byPersonId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(MinutesAreLocked, "Protokollen er allerede godkjent.");
+        DomainException.ThrowIf(Status != MeetingStatus.Closed, "Protokollen godkjennes etter at møtet er avsluttet.");
+        Status = MeetingStatus.MinutesApproved;
+        MinutesApprovedAt = at;
+        MinutesApprovedByPersonId = byPersonId;
+    }
+
+    private AgendaItem ItemById(Guid itemId) =>
+        _agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
+
+    private Attendance AttendanceOf(Guid personId) =>
+        _attendance.SingleOrDefault(a => a.PersonId == personId)
+        ?? throw new DomainException("Personen er ikke innkalt til dette møtet.");
+
+    private static bool IsWebLink(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 }

@@ -6,6 +6,7 @@ using Helsefellesskap.App.Features.Steering;
 using Helsefellesskap.Domain.Steering;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
+using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Partnerships;
@@ -56,11 +57,12 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     {
         var scene = await SetSceneAsync();
         if (command == "PutForward") await EveryPartyAgreesAsync(scene);
+        var meeting = MeetingStages.TryGetValue(command, out var stage) ? await MeetingAsync(scene, stage) : default;
         var (user, ownParty) = Personas[role];
         if (user is null) SignOut(); else await As(user);
         var before = await DatabaseFingerprint.OfAsync(Database.Path);
 
-        var refusal = await Record.ExceptionAsync(() => Run(command, scene, ownParty));
+        var refusal = await Record.ExceptionAsync(() => Run(command, scene, ownParty, meeting));
 
         if (expected == "ja")
         {
@@ -79,7 +81,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(21, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(34, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -122,9 +124,10 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         return new Scene(inCommittee, treatment, draft, registered, attachment.Id, committee, ssu, parties, users, people, participantSeat);
     }
 
-    private async Task Run(string command, Scene s, string? ownParty)
+    private async Task Run(string command, Scene s, string? ownParty, MeetingScene m)
     {
         var work = Service<CaseWork>();
+        var meetings = Service<MeetingWork>();
         var other = ownParty is "Helseregion Hamar" or "Helseregion Gjøvik og Hadeland" ? "Sykehuset Innlandet HF" : "Helseregion Hamar";
         switch (command)
         {
@@ -194,6 +197,45 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
             case "LinkSteeringFigures":
                 await Service<SteeringData>().LinkCaseAsync(s.RegisteredCase, 2025, [SteeringIndicator.CopdPatients]);
                 break;
+            case "ScheduleMeeting":
+                await meetings.ScheduleAsync(new MeetingInput(s.CommitteeId, new DateOnly(2027, 2, 10), new TimeOnly(13, 0), TimeSpan.FromHours(2), "Hamar", null));
+                break;
+            case "SetAgenda":
+                await meetings.AddCaseAsync(m.MeetingId, m.CaseId);
+                break;
+            case "SendNotice":
+                await meetings.SendNoticeAsync(m.MeetingId);
+                break;
+            case "ReportOwnAbsence":
+                await meetings.ReportAbsenceAsync(m.MeetingId, null, "Sykdom");
+                break;
+            case "RecordAttendance":
+                await meetings.RecordPresenceAsync(m.MeetingId, s.People["trond.odegard"], true);
+                break;
+            case "OpenMeeting":
+                await meetings.OpenMeetingAsync(m.MeetingId);
+                break;
+            case "OpenMeetingItem":
+                await meetings.OpenItemAsync(m.MeetingId, m.ItemId);
+                break;
+            case "StatePositionInMeeting":
+                await meetings.RegisterPositionAsync(m.MeetingId, m.ItemId, s.Parties[ownParty!], 1, PositionKind.Agree, null, new SeenPosition(null));
+                break;
+            case "StateOtherPositionInMeeting":
+                await meetings.RegisterPositionAsync(m.MeetingId, m.ItemId, s.Parties[other], 1, PositionKind.Agree, null, new SeenPosition(null));
+                break;
+            case "AddRemark":
+                await meetings.AddRemarkAsync(m.MeetingId, m.ItemId, "Ungdomsrådet ber om å bli hørt.");
+                break;
+            case "CloseMeetingItem":
+                await meetings.CloseItemAsync(m.MeetingId, m.ItemId, new ItemClosing());
+                break;
+            case "WriteMinutes":
+                await meetings.WriteMinutesAsync(m.MeetingId, m.ItemId, "Fagutvalget drøftet saken.");
+                break;
+            case "ApproveMinutes":
+                await meetings.ApproveMinutesAsync(m.MeetingId);
+                break;
             default:
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
         }
@@ -205,6 +247,44 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         await using var db = Database.NewContext();
         var decision = await db.Cases.SingleAsync(c => c.Title == AfterDecisionSeeding.ReservedDecisionTitle);
         return (decision.Treatments.Single().Id, await db.Parties.Where(p => p.Name == "Tolga").Select(p => p.Id).SingleAsync());
+    }
+
+    private enum MeetingStage { Planned, OnAgenda, NoticeSent, InProgress, ItemOpen, Closed }
+
+    private static readonly Dictionary<string, MeetingStage> MeetingStages = new()
+    {
+        ["SetAgenda"] = MeetingStage.Planned, ["SendNotice"] = MeetingStage.OnAgenda, ["ReportOwnAbsence"] = MeetingStage.NoticeSent,
+        ["OpenMeeting"] = MeetingStage.NoticeSent, ["RecordAttendance"] = MeetingStage.InProgress, ["OpenMeetingItem"] = MeetingStage.InProgress,
+        ["StatePositionInMeeting"] = MeetingStage.ItemOpen, ["StateOtherPositionInMeeting"] = MeetingStage.ItemOpen,
+        ["AddRemark"] = MeetingStage.ItemOpen, ["CloseMeetingItem"] = MeetingStage.ItemOpen,
+        ["WriteMinutes"] = MeetingStage.Closed, ["ApproveMinutes"] = MeetingStage.Closed,
+    };
+
+    private readonly record struct MeetingScene(Guid MeetingId, Guid CaseId, Guid ItemId);
+
+    /// <summary>A meeting of the professional committee, brought as far as the command needs by the secretariat and the chair.</summary>
+    private async Task<MeetingScene> MeetingAsync(Scene s, MeetingStage stage)
+    {
+        await As("mari.hovde");
+        var work = Service<CaseWork>();
+        var meetings = Service<MeetingWork>();
+        var caseId = await work.CreateDraftAsync(new("Felles mal for henvisning til BUP", CaseType.Decision, false, CaseTag.ChildrenAndYouth,
+            s.CommitteeId, null, "Bakgrunn.", "Vurdering.", "Fagutvalget anbefaler felles mal."));
+        await work.RegisterAsync(caseId);
+        var meetingId = await meetings.ScheduleAsync(new MeetingInput(s.CommitteeId, new DateOnly(2026, 12, 10), new TimeOnly(13, 0),
+            TimeSpan.FromHours(2), "Sykehuset Innlandet, Hamar", null));
+        if (stage >= MeetingStage.OnAgenda) await meetings.AddCaseAsync(meetingId, caseId);
+        var itemId = (await meetings.SnapshotAsync(meetingId))!.Agenda.SingleOrDefault(a => a.CaseId == caseId)?.ItemId ?? Guid.Empty;
+        if (stage >= MeetingStage.NoticeSent) await meetings.SendNoticeAsync(meetingId);
+        if (stage >= MeetingStage.InProgress) await meetings.OpenMeetingAsync(meetingId);
+        if (stage >= MeetingStage.ItemOpen) await meetings.OpenItemAsync(meetingId, itemId);
+        if (stage >= MeetingStage.Closed)
+        {
+            await As("silje.vang");
+            await meetings.CloseItemAsync(meetingId, itemId, new ItemClosing());
+            await meetings.CloseMeetingAsync(meetingId);
+        }
+        return new MeetingScene(meetingId, caseId, itemId);
     }
 
     /// <summary>The advice can only be put forward once every party agrees: the secretariat records that first.</summary>

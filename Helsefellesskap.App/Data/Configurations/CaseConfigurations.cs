@@ -190,5 +190,49 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId);
         b.HasIndex(x => new { x.BodyId, x.StartsAt });
+        b.Ignore(x => x.OpenItem);
+        b.Ignore(x => x.CurrentItem);
+        b.Ignore(x => x.MinutesAreLocked);
+
+        b.HasMany(x => x.Agenda).WithOne().HasForeignKey(i => i.MeetingId);
+        b.Navigation(x => x.Agenda).HasField("_agenda").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.HasMany(x => x.Attendance).WithOne().HasForeignKey(a => a.MeetingId);
+        b.Navigation(x => x.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.HasMany(x => x.Remarks).WithOne().HasForeignKey(r => r.MeetingId);
+        b.Navigation(x => x.Remarks).HasField("_remarks").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> b)
+    {
+        b.ToTable("AgendaItems");
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Ignore(x => x.IsCase);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.CaseId);
+    }
+}
+
+public sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> b)
+    {
+        b.ToTable("Attendance");
+        b.Property(x => x.AbsenceReason).HasMaxLength(500);
+        b.Ignore(x => x.IsCalledInSubstitute);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
+    }
+}
+
+public sealed class MeetingRemarkConfiguration : IEntityTypeConfiguration<MeetingRemark>
+{
+    public void Configure(EntityTypeBuilder<MeetingRemark> b)
+    {
+        b.ToTable("MeetingRemarks");
+        b.Property(x => x.Text).HasMaxLength(2000);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -230,7 +230,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
     {
         Meeting Held(Body body, int month, int day, string location, bool approved = true)
         {
-            var meeting = new Meeting(body.Id, OsloTime.At(new DateOnly(2026, month, day), 9), TimeSpan.FromHours(3), location, "https://video.example.no/hfi-" + body.ShortName.ToLowerInvariant());
+            var date = new DateOnly(2026, month, day);
+            var meeting = new Meeting(body, OsloTime.At(date, 9), TimeSpan.FromHours(3), location, "https://video.example.no/hfi-" + body.ShortName.ToLowerInvariant(), date);
             meeting.RecordAsHeld(approved);
             db.Meetings.Add(meeting);
             return meeting;
@@ -244,8 +245,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         var pm1 = Held(pm, 8, 28, "Scandic Hamar");
         var fu1 = Held(fu, 10, 14, "Sykehuset Innlandet, Hamar");
         var au3 = Held(au, 11, 18, "Teams", approved: false);
-        db.Meetings.Add(new Meeting(ssu.Id, OsloTime.At(new DateOnly(2026, 12, 2), 9), TimeSpan.FromHours(3), "Sykehuset Innlandet, Lillehammer", "https://video.example.no/hfi-ssu"));
-        db.Meetings.Add(new Meeting(au.Id, OsloTime.At(new DateOnly(2027, 1, 13), 13), TimeSpan.FromHours(2), "", "https://video.example.no/hfi-au"));
+        var ssuDecember = new Meeting(ssu, OsloTime.At(new DateOnly(2026, 12, 2), 9), TimeSpan.FromHours(3),
+            "Sykehuset Innlandet, Lillehammer", "https://video.example.no/hfi-ssu", new DateOnly(2026, 12, 2));
+        db.Meetings.Add(ssuDecember);
+        db.Meetings.Add(new Meeting(au, OsloTime.At(new DateOnly(2027, 1, 13), 13), TimeSpan.FromHours(2), "",
+            "https://video.example.no/hfi-au", new DateOnly(2027, 1, 13)));
         await db.SaveChangesAsync();
 
         var series = new Dictionary<Guid, CaseNumberSeries>();
@@ -378,6 +382,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
             "Fagutvalget har sammenlignet rutinene og foreslår én felles mal.",
             "Fagutvalget anbefaler at SSU godkjenner felles henvisningsrutine.");
         Treat(referral, fu, fu1, Agree);
+
+        var copdStatus = NewCase(ssu, "Status for lokal forankring av kols-forløpet", CaseType.Information, false,
+            CaseTag.SeveralChronicConditions,
+            "SSU vedtok i mars felles pasientforløp for personer med kols, med forbehold om lokal forankring.",
+            "Sekretariatet orienterer om hvor langt kommunene og sykehuset har kommet med den lokale behandlingen.",
+            "Saken tas til orientering.");
+
+        // The next SSU meeting: the notice has gone out with the cases put forward to it.
+        foreach (var c in new[] { homecare, referral, copdStatus }) ssuDecember.AddCase(c.Id, c.Title);
+        ssuDecember.ReportAbsence(people["siri.braaten"].Id, "Kommunestyremøte i Vang samme dag");
+        ssuDecember.CallInSubstitute(ssu.Seats.First(s => s.PersonId == people["ola.grindvold"].Id), people["siri.braaten"].Id);
+        ssuDecember.SendNotice(OsloTime.At(new DateOnly(2026, 11, 18), 14));
 
         await db.SaveChangesAsync();
         foreach (var s in series.Values) db.CaseNumberSeries.Add(s);

@@ -1,0 +1,94 @@
+using Helsefellesskap.App.Shared.Store;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+
+namespace Helsefellesskap.App.Features.Meetings.Live;
+
+/// <summary>A seat the user holds in the meeting's body, for a party.</summary>
+public sealed record RightSeat(Guid PartyId, string PartyName, SeatRole Role);
+
+/// <summary>What this user may do in the meeting, read once when the screen joins; the services check it again.</summary>
+public sealed record MeetingRights(Guid? PersonId, bool IsSecretariat, bool IsChair, IReadOnlyList<RightSeat> Seats, bool MayRemark)
+{
+    public static readonly MeetingRights None = new(null, false, false, [], false);
+    public bool RunsMeeting => IsChair || IsSecretariat;
+
+    /// <summary>
+    /// The parties this user states the position of in this meeting, as the attendance now stands: not after
+    /// reporting absence, and a substitute only once called in.
+    /// </summary>
+    public IReadOnlyList<RightSeat> PartiesIn(MeetingSnapshot snapshot)
+    {
+        var me = snapshot.Attendance.FirstOrDefault(a => a.PersonId == PersonId);
+        if (me is { Status: AttendanceStatus.Absent }) return [];
+        return Seats.Where(s => s.Role != SeatRole.Substitute || me is { SubstituteFor: not null })
+            .DistinctBy(s => s.PartyId).ToList();
+    }
+}
+
+/// <summary>The meeting room's UI state: the latest snapshot, this user's rights, and the command under way.</summary>
+public sealed record MeetingRoomState(Guid? MeetingId, MeetingSnapshot? Snapshot, MeetingRights Rights, bool NotFound,
+    string? Busy, string? Error, string? Confirmation)
+{
+    public static readonly MeetingRoomState Empty = new(null, null, MeetingRights.None, false, null, null, null);
+}
+
+// Actions
+public sealed record JoinMeeting(Guid MeetingId);
+public sealed record MeetingJoined(MeetingSnapshot? Snapshot, MeetingRights Rights);
+public sealed record SnapshotArrived(MeetingSnapshot Snapshot);
+public sealed record RunMeetingCommand(string Description, Func<MeetingWork, Task> Execute);
+public sealed record MeetingCommandSucceeded(string Description);
+public sealed record MeetingCommandFailed(string Description, string Message);
+public sealed record DismissMeetingMessage;
+
+public sealed class MeetingRoomFeature : Feature<MeetingRoomState>
+{
+    public override MeetingRoomState InitialState => MeetingRoomState.Empty;
+
+    public override MeetingRoomState Reduce(MeetingRoomState state, object action) => action switch
+    {
+        JoinMeeting join when join.MeetingId != state.MeetingId => MeetingRoomState.Empty with { MeetingId = join.MeetingId },
+        MeetingJoined joined => (Newer(state, joined.Snapshot) ? state with { Snapshot = joined.Snapshot } : state)
+            with { Rights = joined.Rights, NotFound = joined.Snapshot is null && state.Snapshot is null },
+        SnapshotArrived arrived when Newer(state, arrived.Snapshot) => state with { Snapshot = arrived.Snapshot },
+        RunMeetingCommand run => state with { Busy = run.Description, Error = null, Confirmation = null },
+        MeetingCommandSucceeded done => state with { Busy = null, Confirmation = done.Description },
+        MeetingCommandFailed failed => state with { Busy = null, Error = failed.Message },
+        EffectFailed failed => state with { Busy = null, Error = "Noe gikk galt. Prøv igjen, eller last siden på nytt." },
+        DismissMeetingMessage when state.Error is not null || state.Confirmation is not null => state with { Error = null, Confirmation = null },
+        _ => state,
+    };
+
+    /// <summary>A snapshot for this meeting that is later than the one shown; an older one (a slow join) is ignored.</summary>
+    private static bool Newer(MeetingRoomState state, MeetingSnapshot? snapshot) =>
+        snapshot is not null && snapshot.MeetingId == state.MeetingId && (state.Snapshot is null || snapshot.Revision > state.Snapshot.Revision);
+}
+
+/// <summary>Reads the meeting when a screen joins, and runs the user's commands against the services.</summary>
+public sealed class MeetingRoomEffects(MeetingWork work, MeetingQueries queries) : IEffect<MeetingRoomState>
+{
+    public async Task HandleAsync(object action, IDispatcher dispatcher)
+    {
+        switch (action)
+        {
+            case JoinMeeting join:
+                var snapshot = await work.SnapshotAsync(join.MeetingId);
+                var rights = snapshot is null ? MeetingRights.None : await queries.RightsAsync(snapshot.BodyId);
+                dispatcher.Dispatch(new MeetingJoined(snapshot, rights));
+                break;
+            case RunMeetingCommand run:
+                try
+                {
+                    await run.Execute(work);
+                    dispatcher.Dispatch(new MeetingCommandSucceeded(run.Description));
+                }
+                catch (DomainException e)
+                {
+                    dispatcher.Dispatch(new MeetingCommandFailed(run.Description, e.Message));
+                }
+                break;
+        }
+    }
+}

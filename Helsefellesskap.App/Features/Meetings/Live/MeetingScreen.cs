@@ -1,0 +1,54 @@
+using Helsefellesskap.App.Shared.Store;
+using Microsoft.AspNetCore.Components;
+
+namespace Helsefellesskap.App.Features.Meetings.Live;
+
+/// <summary>
+/// A page that follows a meeting live: it joins the meeting in its circuit's store and subscribes to the
+/// notifier, so every change reaches it through <see cref="ComponentBase.InvokeAsync(Action)"/> without polling.
+/// </summary>
+public abstract class MeetingScreen : StoreComponent
+{
+    private IDisposable? _subscription;
+    private Guid _subscribedTo;
+
+    [Parameter] public Guid Id { get; set; }
+
+    [Inject] protected Store<MeetingRoomState> Store { get; set; } = default!;
+    [Inject] private MeetingNotifier Notifier { get; set; } = default!;
+
+    protected MeetingRoomState State => Store.Value;
+    protected MeetingSnapshot? Snapshot => State.MeetingId == Id ? State.Snapshot : null;
+
+    protected override void OnParametersSet()
+    {
+        // Queued until the store is initialised after the first interactive render; prerendering reads nothing.
+        if (Store.Value.MeetingId != Id) Store.Dispatch(new JoinMeeting(Id));
+        if (_subscription is not null && _subscribedTo != Id) Subscribe();
+    }
+
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            Subscribe();
+            Store.Initialize();
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Subscribe()
+    {
+        _subscription?.Dispose();
+        _subscribedTo = Id;
+        _subscription = Notifier.Subscribe(Id, snapshot => InvokeAsync(() => Store.Dispatch(new SnapshotArrived(snapshot))));
+    }
+
+    protected void Run(string done, Func<MeetingWork, Task> command) => Store.Dispatch(new RunMeetingCommand(done, command));
+
+    public override void Dispose()
+    {
+        _subscription?.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+
+namespace Helsefellesskap.App.Features.Meetings.Live;
+
+/// <summary>
+/// Everything a screen in the meeting shows, as one immutable value: built once per change on the server and
+/// handed to every participant's circuit, so a hundred screens cost one query, not a hundred.
+/// </summary>
+public sealed record MeetingSnapshot(
+    long Revision,
+    Guid MeetingId,
+    Guid BodyId,
+    string BodyName,
+    string BodyShortName,
+    Mandate Mandate,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Location,
+    string? VideoLink,
+    MeetingStatus Status,
+    IReadOnlyList<AgendaLine> Agenda,
+    CurrentItem? Current,
+    IReadOnlyList<AttendanceLine> Attendance,
+    IReadOnlyList<ForwardTarget> ForwardTargets)
+{
+    public AgendaLine? OpenLine => Agenda.FirstOrDefault(a => a.State == AgendaItemState.Open);
+}
+
+/// <summary>A deciding body a preparing body's recommendation can be put forward to.</summary>
+public sealed record ForwardTarget(Guid Id, string ShortName);
+
+public sealed record AgendaLine(Guid ItemId, int Order, AgendaItemKind Kind, string Title, string? CaseNumber,
+    Guid? CaseId, AgendaItemState State, string? OutcomeLabel);
+
+/// <summary>The item every screen follows: its wording, the party board and the computed outcome.</summary>
+public sealed record CurrentItem(
+    Guid ItemId,
+    AgendaItemKind Kind,
+    string Title,
+    string? CaseNumber,
+    Guid? CaseId,
+    Guid? TreatmentId,
+    CaseType? CaseType,
+    bool IsPrincipled,
+    AgendaItemState State,
+    int WordingVersion,
+    string Wording,
+    IReadOnlyList<BoardRow> Board,
+    IReadOnlyList<VoidedPosition> Voided,
+    string? TallySummary,
+    int Agreeing,
+    int Required,
+    Outcome? Outcome,
+    NextStep? NextStep,
+    string? ForwardedTo,
+    IReadOnlyList<RemarkLine> Remarks)
+{
+    public bool TakesPositions => Kind == AgendaItemKind.Case && CaseType != Domain.Cases.CaseType.Information;
+    public BoardRow? RowFor(Guid partyId) => Board.FirstOrDefault(r => r.PartyId == partyId);
+}
+
+/// <summary>One party on the board: its position on the current wording, or none yet.</summary>
+public sealed record BoardRow(Guid PartyId, string PartyName, Guid? PositionId, PositionKind? Kind, string? Text,
+    string? RegisteredBy, bool OnBehalf, DateTimeOffset? At);
+
+/// <summary>A position given on an earlier wording, voided when the chair amended it.</summary>
+public sealed record VoidedPosition(string PartyName, PositionKind Kind, int WordingVersion);
+
+public sealed record RemarkLine(string PersonName, string Text, DateTimeOffset At);
+
+public sealed record AttendanceLine(Guid PersonId, string Name, SeatRole Role, string? PartyName,
+    AttendanceStatus Status, string? AbsenceReason, string? SubstituteFor);

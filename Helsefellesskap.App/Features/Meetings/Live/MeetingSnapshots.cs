@@ -1,0 +1,81 @@
+using Helsefellesskap.App.Data;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Meetings.Live;
+
+/// <summary>Builds a meeting's snapshot from the database: one read, shared by every screen in the meeting.</summary>
+public static class MeetingSnapshots
+{
+    public static async Task<MeetingSnapshot?> LoadAsync(AppDbContext db, Guid meetingId, long revision)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId);
+        if (meeting is null) return null;
+        var body = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().SingleAsync(b => b.Id == meeting.BodyId);
+        var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == body.PartnershipId)
+            .ToDictionaryAsync(p => p.Id, p => p.Name);
+        var personIds = meeting.Attendance.Select(a => a.PersonId)
+            .Concat(meeting.Remarks.Select(r => r.PersonId))
+            .Concat(cases.Values.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meetingId)
+                .SelectMany(t => t.Positions).Select(p => p.RegisteredByPersonId))
+            .Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
+
+        Treatment? TreatmentOf(AgendaItem item) =>
+            item.CaseId is { } caseId && cases.TryGetValue(caseId, out var c) && item.TreatmentId is { } tid
+                ? c.Treatments.SingleOrDefault(t => t.Id == tid) : null;
+
+        var agenda = meeting.Agenda.Select(i =>
+        {
+            var treatment = TreatmentOf(i);
+            var number = i.CaseId is { } id && cases.TryGetValue(id, out var c) ? c.Number?.ToString() : null;
+            var outcome = treatment is { IsClosed: true } ? treatment.Outcome.Label() : null;
+            return new AgendaLine(i.Id, i.Order, i.Kind, i.Title, number, i.CaseId, i.State, outcome);
+        }).ToList();
+
+        var current = meeting.CurrentItem is { } item ? Current(item, TreatmentOf(item)) : null;
+
+        CurrentItem Current(AgendaItem item, Treatment? treatment)
+        {
+            var @case = item.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
+            var remarks = meeting.Remarks.Where(r => r.AgendaItemId == item.Id).OrderBy(r => r.At)
+                .Select(r => new RemarkLine(people.GetValueOrDefault(r.PersonId, "Ukjent"), r.Text, r.At)).ToList();
+            if (treatment is null)
+                return new CurrentItem(item.Id, item.Kind, item.Title, @case?.Number?.ToString(), item.CaseId, null, @case?.Type,
+                    @case?.IsPrincipled ?? false, item.State, 0, @case?.ProposedDecision ?? "", [], [], null, 0, 0, null, null, null, remarks);
+            var standing = treatment.CurrentPositions.ToDictionary(p => p.PartyId);
+            var board = treatment.RequiredParties
+                .Select(id => standing.TryGetValue(id, out var p)
+                    ? new BoardRow(id, parties[id], p.Id, p.Kind, p.Text, people.GetValueOrDefault(p.RegisteredByPersonId), p.RegisteredOnBehalf, p.RegisteredAt)
+                    : new BoardRow(id, parties[id], null, null, null, null, false, null))
+                .OrderBy(r => r.PartyName, StringComparer.Create(new("nb-NO"), false)).ToList();
+            var voided = treatment.Positions.Where(p => treatment.IsVoided(p) && !p.IsReplaced)
+                .Select(p => new VoidedPosition(parties[p.PartyId], p.Kind, p.WordingVersion))
+                .OrderBy(v => v.PartyName).ToList();
+            var tally = treatment.Tally;
+            return new CurrentItem(item.Id, item.Kind, item.Title, @case!.Number?.ToString(), @case.Id, treatment.Id, @case.Type,
+                @case.IsPrincipled, item.State, treatment.CurrentWording.Version, treatment.CurrentWording.Text, board, voided,
+                @case.Type == CaseType.Information ? null : tally.Summary(id => parties[id]),
+                tally.Agreeing.Count, tally.Required.Count, treatment.Outcome, treatment.NextStep,
+                treatment.ForwardedToBodyName, remarks);
+        }
+
+        var attendance = meeting.Attendance
+            .Select(a => new AttendanceLine(a.PersonId, people.GetValueOrDefault(a.PersonId, "Ukjent"), a.Role,
+                a.PartyId is { } p ? parties.GetValueOrDefault(p) : null, a.Status, a.AbsenceReason,
+                a.SubstituteForPersonId is { } s ? people.GetValueOrDefault(s) : null))
+            .OrderBy(a => a.Role).ThenBy(a => a.PartyName).ThenBy(a => a.Name).ToList();
+
+        var targets = body.Mandate == Mandate.Decides ? [] : (await db.Bodies.AsNoTracking().IgnoreAutoIncludes()
+                .Where(b => b.PartnershipId == body.PartnershipId).ToListAsync())
+            .Where(b => b.Mandate == Mandate.Decides).Select(b => new ForwardTarget(b.Id, b.ShortName)).ToList();
+
+        return new MeetingSnapshot(revision, meeting.Id, body.Id, body.Name, body.ShortName, body.Mandate, meeting.StartsAt,
+            meeting.EndsAt, meeting.Location, meeting.VideoLink, meeting.Status, agenda, current, attendance, targets);
+    }
+}

@@ -1,0 +1,280 @@
+using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Meetings.Live;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.App.Features.Meetings;
+
+/// <summary>What the secretariat types when it schedules a meeting.</summary>
+public sealed record MeetingInput(Guid BodyId, DateOnly Day, TimeOnly StartTime, TimeSpan Duration, string Location, string? VideoLink);
+
+/// <summary>How the chair closes an item: the next step without consensus, where a recommendation goes, or a send-back.</summary>
+public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyId = null, string? SendBackComment = null);
+
+/// <summary>
+/// The commands of a meeting, before, in and after it. Each reads the actor fresh, lets the domain decide, saves the
+/// meeting and the case it touches in one transaction, then reads the meeting's snapshot once and publishes it to
+/// every screen that follows the meeting.
+/// </summary>
+public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
+    MeetingNotifier notifier, TimeProvider clock)
+{
+    private DateOnly Today => OsloTime.Today(clock);
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public Task<Guid> ScheduleAsync(MeetingInput input) => gate.RunAsync(async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var actor = await actors.CurrentAsync(db);
+        actor.MustBeSecretariat(Today, "planlegge møter");
+        var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg et utvalg.");
+        DomainException.ThrowIf(input.Day < Today, "Et nytt møte kan ikke legges til en dag som har vært.");
+        var meeting = new Meeting(body, OsloTime.At(input.Day, input.StartTime.Hour, input.StartTime.Minute), input.Duration,
+            input.Location, input.VideoLink, input.Day);
+        db.Meetings.Add(meeting);
+        db.AuditAction = $"Møte i {body.ShortName} planlagt";
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    });
+
+    // --- Before the meeting ---
+
+    public Task AddCaseAsync(Guid meetingId, Guid caseId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "sette opp sakslisten");
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        var body = await BodyAsync(db, meeting.BodyId);
+        DomainException.ThrowIf(!@case.IsReadyForAgendaOf(body.Id),
+            $"{@case.Number} er ikke lagt fram for {body.ShortName} og kan ikke settes på sakslisten.");
+        var elsewhere = await db.Set<AgendaItem>().AnyAsync(i => i.CaseId == caseId && i.MeetingId != meetingId && i.State != AgendaItemState.Closed &&
+            db.Meetings.Any(m => m.Id == i.MeetingId && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.NoticeSent || m.Status == MeetingStatus.InProgress)));
+        DomainException.ThrowIf(elsewhere, $"{@case.Number} står allerede på sakslisten til et annet møte.");
+        meeting.AddCase(caseId, @case.Title);
+        db.AuditAction = $"{@case.Number} satt på sakslisten";
+    });
+
+    public Task MoveCaseAsync(Guid meetingId, Guid itemId, int direction) => Change(meetingId, (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "endre rekkefølgen på sakslisten");
+        meeting.MoveCase(itemId, direction);
+        db.AuditAction = "Sakslisten endret";
+        return Task.CompletedTask;
+    });
+
+    public Task RemoveCaseAsync(Guid meetingId, Guid itemId) => Change(meetingId, (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "fjerne saker fra sakslisten");
+        meeting.RemoveCase(itemId);
+        db.AuditAction = "Sak fjernet fra sakslisten";
+        return Task.CompletedTask;
+    });
+
+    public Task SendNoticeAsync(Guid meetingId) => Change(meetingId, (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "sende innkallingen");
+        meeting.SendNotice(Now);
+        db.AuditAction = "Innkalling sendt";
+        return Task.CompletedTask;
+    });
+
+    /// <summary>A seat holder reports their own absence; the secretariat may report it for anyone called.</summary>
+    public Task ReportAbsenceAsync(Guid meetingId, Guid? personId, string? reason) => Change(meetingId, (db, actor, meeting) =>
+    {
+        var who = personId ?? actor.ActingPersonId;
+        if (who != actor.PersonId) actor.MustBeSecretariat(Today, "melde forfall for andre");
+        meeting.ReportAbsence(who, reason);
+        db.AuditAction = "Forfall meldt";
+        return Task.CompletedTask;
+    });
+
+    public Task RecordPresenceAsync(Guid meetingId, Guid personId, bool present) => Change(meetingId, (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "registrere oppmøte");
+        meeting.RecordPresence(personId, present);
+        db.AuditAction = present ? "Registrert til stede" : "Registrert fraværende";
+        return Task.CompletedTask;
+    });
+
+    public Task CallInSubstituteAsync(Guid meetingId, Guid substitutePersonId, Guid forPersonId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "kalle inn vara");
+        var body = await BodyAsync(db, meeting.BodyId);
+        var day = DateOnly.FromDateTime(meeting.StartsAt.ToOslo().DateTime);
+        var seat = body.SeatsOn(day).FirstOrDefault(s => s.PersonId == substitutePersonId && s.Role == SeatRole.Substitute)
+            ?? throw new DomainException($"Personen er ikke vararepresentant i {body.ShortName} på møtedagen.");
+        meeting.CallInSubstitute(seat, forPersonId);
+        db.AuditAction = "Vara kalt inn";
+    });
+
+    // --- In the meeting ---
+
+    public Task OpenMeetingAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        await MustChairOrServeAsync(db, actor, meeting, "åpne møtet");
+        meeting.Open(Now);
+        db.AuditAction = "Møtet åpnet";
+    });
+
+    /// <summary>Opens an agenda item; a case item starts the case's treatment in this meeting.</summary>
+    public Task OpenItemAsync(Guid meetingId, Guid itemId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        await MustChairOrServeAsync(db, actor, meeting, "åpne et punkt på sakslisten");
+        var item = meeting.Agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
+        Guid? treatmentId = null;
+        if (item.IsCase)
+        {
+            var @case = await CaseAsync(db, item.CaseId!.Value);
+            var body = await BodyAsync(db, meeting.BodyId);
+            treatmentId = @case.StartTreatment(body, Today, actor.ActingPersonId, Now, meeting.Id).Id;
+        }
+        meeting.OpenAgendaItem(itemId, treatmentId, Now);
+        db.AuditAction = $"Åpnet «{item.Title}»";
+    });
+
+    /// <summary>
+    /// A representative states their party's position on the open item; the secretariat may register it on the
+    /// party's behalf. <paramref name="seen"/> is the party's position on the screen the click came from.
+    /// </summary>
+    public Task RegisterPositionAsync(Guid meetingId, Guid itemId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
+        SeenPosition? seen) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        var (item, @case) = await CaseItemAsync(db, meeting, itemId);
+        var treatment = @case.Treatments.Single(t => t.Id == item.TreatmentId);
+        var party = await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partyId) ?? throw new DomainException("Parten finnes ikke.");
+        var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
+        if (!onBehalf)
+        {
+            var seat = actor.SeatsOn(Today).First(s => s.BodyId == meeting.BodyId && s.PartyId == partyId && s.Role != SeatRole.Secretariat);
+            meeting.MustBeAbleToStatePosition(actor.ActingPersonId, seat.Role);
+        }
+        @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen);
+        db.AuditAction = onBehalf
+            ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
+            : $"Standpunkt registrert for {party.Name}";
+    });
+
+    public Task AmendWordingAsync(Guid meetingId, Guid itemId, string text) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        await MustChairOrServeAsync(db, actor, meeting, "endre ordlyden");
+        var (item, @case) = await CaseItemAsync(db, meeting, itemId);
+        @case.AmendWording(item.TreatmentId!.Value, text, actor.ActingPersonId, Now);
+        db.AuditAction = "Ordlyd endret i møtet";
+    });
+
+    /// <summary>Anyone with a say in the meeting, participants included, may add a remark for the minutes.</summary>
+    public Task AddRemarkAsync(Guid meetingId, Guid itemId, string text) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        var body = await BodyAsync(db, meeting.BodyId);
+        var mayRemark = actor.IsSecretariat(Today) ||
+            body.SeatsOn(Today).Any(s => s.PersonId == actor.PersonId && s.MayLeaveRemark);
+        DomainException.ThrowIf(!mayRemark, $"Bare medlemmer, deltakere og sekretariatet i {body.ShortName} kan gi merknader til protokollen.");
+        meeting.AddRemark(itemId, actor.ActingPersonId, text, Now);
+        db.AuditAction = "Merknad til protokollen";
+    });
+
+    /// <summary>The chair closes an item. The outcome is the domain's; the chair only chooses what happens without consensus.</summary>
+    public Task CloseItemAsync(Guid meetingId, Guid itemId, ItemClosing closing) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        var item = meeting.Agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
+        var body = await BodyAsync(db, meeting.BodyId);
+        if (item.IsCase) actor.MustChair(body.Id, body.ShortName, Today, "avslutte behandlingen av en sak");
+        else await MustChairOrServeAsync(db, actor, meeting, "avslutte et punkt på sakslisten");
+        DomainException.ThrowIf(item.State == AgendaItemState.Closed, $"«{item.Title}» er allerede avsluttet.");
+        if (item.IsCase && item.TreatmentId is { } treatmentId)
+        {
+            var @case = await CaseAsync(db, item.CaseId!.Value);
+            if (closing.SendBackComment is { } comment) @case.SendBack(treatmentId, comment, Now);
+            else
+            {
+                var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
+                var forwardTo = closing.ForwardToBodyId is { } id ? await BodyAsync(db, id) : null;
+                @case.CloseTreatment(treatmentId, Now, closing.NextStep, parties, forwardTo);
+            }
+        }
+        meeting.CloseAgendaItem(itemId, Now);
+        db.AuditAction = $"Avsluttet «{item.Title}»";
+    });
+
+    public Task CloseMeetingAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        await MustChairOrServeAsync(db, actor, meeting, "avslutte møtet");
+        meeting.Close(Now);
+        db.AuditAction = "Møtet avsluttet";
+    });
+
+    // --- After the meeting ---
+
+    public Task WriteMinutesAsync(Guid meetingId, Guid? itemId, string text) => Change(meetingId, (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "skrive protokollen");
+        meeting.WriteMinutes(itemId, text);
+        db.AuditAction = "Protokolltekst endret";
+        return Task.CompletedTask;
+    });
+
+    public Task ApproveMinutesAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        await MustChairOrServeAsync(db, actor, meeting, "registrere at protokollen er godkjent");
+        meeting.ApproveMinutes(actor.ActingPersonId, Now);
+        db.AuditAction = "Protokoll godkjent";
+    });
+
+    /// <summary>Reads a meeting's snapshot for a screen that joins it; later changes arrive through the notifier.</summary>
+    public async Task<MeetingSnapshot?> SnapshotAsync(Guid meetingId)
+    {
+        var revision = notifier.NextRevision();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await MeetingSnapshots.LoadAsync(db, meetingId, revision);
+    }
+
+    private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change)
+    {
+        var snapshot = await gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var actor = await actors.CurrentAsync(db);
+            var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
+            await change(db, actor, meeting);
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new DomainException("Noen andre endret møtet i samme øyeblikk. Se skjermen på nytt og prøv igjen.");
+            }
+            db.ChangeTracker.Clear();
+            // Read inside the gate: snapshots are then read in the order the changes were made.
+            return await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
+        });
+        // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
+        if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
+    }
+
+    private async Task MustChairOrServeAsync(AppDbContext db, Actor actor, Meeting meeting, string action)
+    {
+        if (actor.IsSecretariat(Today)) return;
+        var body = await BodyAsync(db, meeting.BodyId);
+        actor.MustChair(body.Id, body.ShortName, Today, action);
+    }
+
+    /// <summary>A case item that has been opened; whether its treatment is still open, the case decides.</summary>
+    private static async Task<(AgendaItem Item, Case Case)> CaseItemAsync(AppDbContext db, Meeting meeting, Guid itemId)
+    {
+        var item = meeting.Agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
+        DomainException.ThrowIf(!item.IsCase, $"«{item.Title}» er ikke en sak som partene gir standpunkt til.");
+        DomainException.ThrowIf(item.TreatmentId is null, $"«{item.Title}» er ikke åpnet ennå. Standpunkt gis når lederen har åpnet saken.");
+        return (item, await CaseAsync(db, item.CaseId!.Value));
+    }
+
+    private static async Task<Case> CaseAsync(AppDbContext db, Guid caseId) =>
+        await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+
+    private static async Task<Body> BodyAsync(AppDbContext db, Guid bodyId) =>
+        await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Utvalget finnes ikke.");
+}

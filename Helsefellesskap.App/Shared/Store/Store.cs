@@ -1,0 +1,92 @@
+namespace Helsefellesskap.App.Shared.Store;
+
+/// <summary>What a component reads from a store: the current state and a signal when it changes (Fluxor's IState).</summary>
+public interface IState<out TState>
+{
+    TState Value { get; }
+    event EventHandler? StateChanged;
+}
+
+public interface IDispatcher
+{
+    void Dispatch(object action);
+}
+
+/// <summary>
+/// A feature's slice of UI state in Fluxor's shape: an initial state and pure reducers. Reducers never decide a
+/// business rule (whether a decision is binding comes from the domain, in the state they are given).
+/// </summary>
+public abstract class Feature<TState> where TState : class
+{
+    public abstract TState InitialState { get; }
+
+    /// <summary>Returns the same instance when the action changes nothing, so no component re-renders for it.</summary>
+    public abstract TState Reduce(TState state, object action);
+}
+
+/// <summary>Side effects (service calls) that run after the reducers, and may dispatch further actions.</summary>
+public interface IEffect
+{
+    Task HandleAsync(object action, IDispatcher dispatcher);
+}
+
+/// <summary>
+/// One store per circuit and feature. Actions dispatched before the store is initialised (during prerendering
+/// or before the first interactive render) are queued, so nothing runs twice. Each action runs the reducer,
+/// then the effects; actions dispatched meanwhile wait their turn, so reducers never interleave.
+/// </summary>
+public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<TState>> effects) : IState<TState>, IDispatcher
+    where TState : class
+{
+    private readonly Queue<object> _queue = new();
+    private bool _initialized;
+    private bool _dispatching;
+
+    public TState Value { get; private set; } = feature.InitialState;
+    public event EventHandler? StateChanged;
+
+    public void Initialize()
+    {
+        if (_initialized) return;
+        _initialized = true;
+        Drain();
+    }
+
+    public void Dispatch(object action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _queue.Enqueue(action);
+        if (_initialized && !_dispatching) Drain();
+    }
+
+    private void Drain()
+    {
+        _dispatching = true;
+        try
+        {
+            while (_queue.TryDequeue(out var action))
+            {
+                var next = feature.Reduce(Value, action);
+                if (!ReferenceEquals(next, Value))
+                {
+                    Value = next;
+                    StateChanged?.Invoke(this, EventArgs.Empty);
+                }
+                foreach (var effect in effects) _ = RunEffectAsync(effect, action);
+            }
+        }
+        finally { _dispatching = false; }
+    }
+
+    private async Task RunEffectAsync(IEffect effect, object action)
+    {
+        try { await effect.HandleAsync(action, this); }
+        catch (Exception e) { Dispatch(new EffectFailed(action, e)); }
+    }
+}
+
+/// <summary>An effect of this feature's store.</summary>
+public interface IEffect<TState> : IEffect where TState : class;
+
+/// <summary>An effect threw something it did not handle itself; reducers may show it.</summary>
+public sealed record EffectFailed(object Action, Exception Exception);

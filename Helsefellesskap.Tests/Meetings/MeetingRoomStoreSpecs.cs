@@ -1,0 +1,120 @@
+using Helsefellesskap.App.Features.Meetings;
+using Helsefellesskap.App.Features.Meetings.Live;
+using Helsefellesskap.App.Shared.Store;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Domain.Partnerships;
+
+namespace Helsefellesskap.Tests.Meetings;
+
+/// <summary>The meeting room's reducers and the store's rules, without a browser or a database.</summary>
+public sealed class MeetingRoomStoreSpecs
+{
+    private static readonly Guid MeetingId = Guid.NewGuid();
+
+    private static MeetingSnapshot Snapshot(long revision, MeetingStatus status = MeetingStatus.InProgress) =>
+        new(revision, MeetingId, Guid.NewGuid(), "Strategisk samarbeidsutvalg", "SSU", Mandate.Decides, DateTimeOffset.UnixEpoch,
+            DateTimeOffset.UnixEpoch.AddHours(3), "Hamar", null, status, [], null, [], []);
+
+    private static Store<MeetingRoomState> NewStore(params IEffect<MeetingRoomState>[] effects) => new(new MeetingRoomFeature(), effects);
+
+    [Fact]
+    public void A_later_snapshot_replaces_the_one_shown_and_an_older_one_arriving_late_is_ignored()
+    {
+        var feature = new MeetingRoomFeature();
+        var joined = feature.Reduce(feature.InitialState, new JoinMeeting(MeetingId));
+        var newer = feature.Reduce(joined, new SnapshotArrived(Snapshot(5)));
+        Assert.Equal(5, newer.Snapshot!.Revision);
+        Assert.Same(newer, feature.Reduce(newer, new SnapshotArrived(Snapshot(3))));
+        // The join's own read can finish after a change already arrived: the change stays.
+        var afterJoin = feature.Reduce(newer, new MeetingJoined(Snapshot(4), MeetingRights.None));
+        Assert.Equal(5, afterJoin.Snapshot!.Revision);
+    }
+
+    [Fact]
+    public void A_snapshot_of_another_meeting_is_ignored()
+    {
+        var feature = new MeetingRoomFeature();
+        var joined = feature.Reduce(feature.InitialState, new JoinMeeting(Guid.NewGuid()));
+        Assert.Same(joined, feature.Reduce(joined, new SnapshotArrived(Snapshot(9))));
+    }
+
+    [Fact]
+    public void A_refused_command_shows_the_domains_message_and_ends_the_busy_state()
+    {
+        var feature = new MeetingRoomFeature();
+        var busy = feature.Reduce(feature.InitialState, new RunMeetingCommand("Standpunktet er registrert.", _ => Task.CompletedTask));
+        Assert.NotNull(busy.Busy);
+        var failed = feature.Reduce(busy, new MeetingCommandFailed("x", "Behandlingen i SSU er avsluttet."));
+        Assert.Null(failed.Busy);
+        Assert.Equal("Behandlingen i SSU er avsluttet.", failed.Error);
+    }
+
+    [Fact]
+    public void Actions_wait_until_the_store_is_initialised_after_the_first_interactive_render()
+    {
+        var store = NewStore();
+        store.Dispatch(new JoinMeeting(MeetingId));
+        store.Dispatch(new SnapshotArrived(Snapshot(1)));
+        Assert.Null(store.Value.MeetingId);
+        store.Initialize();
+        Assert.Equal(1, store.Value.Snapshot!.Revision);
+    }
+
+    [Fact]
+    public void State_changed_fires_only_when_a_reducer_returns_a_new_state()
+    {
+        var store = NewStore();
+        store.Initialize();
+        var changes = 0;
+        store.StateChanged += (_, _) => changes++;
+        store.Dispatch(new JoinMeeting(MeetingId));
+        store.Dispatch(new SnapshotArrived(Snapshot(2)));
+        store.Dispatch(new SnapshotArrived(Snapshot(2)));
+        store.Dispatch(new DismissMeetingMessage());
+        Assert.Equal(2, changes);
+    }
+
+    [Fact]
+    public void Effects_run_after_the_reducer_and_their_actions_are_reduced_in_turn()
+    {
+        var seen = new List<string>();
+        var effect = new RecordingEffect(seen);
+        var store = NewStore(effect);
+        store.StateChanged += (_, _) => seen.Add("state:" + (store.Value.Busy ?? store.Value.Confirmation));
+        store.Initialize();
+        store.Dispatch(new RunMeetingCommand("Lagret.", _ => Task.CompletedTask));
+        Assert.Equal(["state:Lagret.", "effect:RunMeetingCommand", "state:Lagret.", "effect:MeetingCommandSucceeded"], seen);
+    }
+
+    private sealed class RecordingEffect(List<string> seen) : IEffect<MeetingRoomState>
+    {
+        public Task HandleAsync(object action, IDispatcher dispatcher)
+        {
+            seen.Add("effect:" + action.GetType().Name);
+            if (action is RunMeetingCommand run) dispatcher.Dispatch(new MeetingCommandSucceeded(run.Description));
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public void A_substitute_states_the_partys_position_only_once_called_in_and_an_absent_member_not_at_all()
+    {
+        var person = Guid.NewGuid();
+        var party = Guid.NewGuid();
+        var substitute = new MeetingRights(person, false, false, [new RightSeat(party, "Helseregion Valdres", SeatRole.Substitute)], true);
+        var notCalled = Snapshot(1);
+        Assert.Empty(substitute.PartiesIn(notCalled));
+        var calledIn = notCalled with
+        {
+            Attendance = [new AttendanceLine(person, "Ola", SeatRole.Substitute, "Helseregion Valdres", AttendanceStatus.Expected, null, "Siri")],
+        };
+        Assert.Single(substitute.PartiesIn(calledIn));
+
+        var member = substitute with { Seats = [new RightSeat(party, "Helseregion Valdres", SeatRole.Member)] };
+        var absent = notCalled with
+        {
+            Attendance = [new AttendanceLine(person, "Siri", SeatRole.Member, "Helseregion Valdres", AttendanceStatus.Absent, "Syk", null)],
+        };
+        Assert.Empty(member.PartiesIn(absent));
+    }
+}

@@ -1,0 +1,297 @@
+using Helsefellesskap.App.Features.Meetings;
+using Helsefellesskap.App.Features.Meetings.Live;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.Tests.Meetings;
+
+/// <summary>The meeting's commands through the app's services on real SQLite, with the demo's December SSU meeting.</summary>
+public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
+{
+    private MeetingWork Work => Service<MeetingWork>();
+    private MeetingNotifier Notifier => Service<MeetingNotifier>();
+
+    private async Task<Guid> DecemberMeeting()
+    {
+        await using var db = Database.NewContext();
+        return await db.Meetings.Where(m => m.Status == MeetingStatus.NoticeSent).Select(m => m.Id).SingleAsync();
+    }
+
+    private async Task<MeetingSnapshot> Snapshot(Guid meetingId) => (await Work.SnapshotAsync(meetingId))!;
+
+    /// <summary>The December SSU meeting opened by its chair, with the digital home follow-up case open.</summary>
+    private async Task<(Guid Meeting, Guid Item)> MeetingWithDecisionCaseOpen()
+    {
+        var meeting = await DecemberMeeting();
+        await As("torstein.vik");
+        await Work.OpenMeetingAsync(meeting);
+        var item = (await Snapshot(meeting)).Agenda.Single(a => a.Title == "Felles plan for digital hjemmeoppfølging").ItemId;
+        await Work.OpenItemAsync(meeting, item);
+        return (meeting, item);
+    }
+
+    private async Task Register(Guid meeting, Guid item, string user, string party, PositionKind kind = PositionKind.Agree,
+        string? text = null, bool checkSeen = true)
+    {
+        await As(user);
+        var snapshot = await Snapshot(meeting);
+        var partyId = await Party(party);
+        var seen = checkSeen ? new SeenPosition(snapshot.Current!.RowFor(partyId)?.PositionId) : (SeenPosition?)null;
+        await Work.RegisterPositionAsync(meeting, item, partyId, snapshot.Current!.WordingVersion, kind, text, seen);
+    }
+
+    private static readonly (string User, string Party)[] EveryParty =
+    [
+        ("torstein.vik", "Helseregion Gjøvik og Hadeland"), ("paal.rudstad", "Helseregion Hamar"),
+        ("marte.kvaale", "Helseregion Nord-Gudbrandsdal"), ("jon.tangen", "Helseregion Nord-Østerdal"),
+        ("eirik.lunde", "Helseregion Sør-Gudbrandsdal"), ("ingrid.nyhus", "Helseregion Sør-Østerdal"),
+        ("ola.grindvold", "Helseregion Valdres"), ("kjersti.haug", "Sykehuset Innlandet HF"),
+    ];
+
+    [Fact]
+    public async Task Opening_an_item_starts_the_cases_treatment_in_the_meeting_and_every_subscribed_screen_gets_one_snapshot_per_change()
+    {
+        var meeting = await DecemberMeeting();
+        var received = new List<MeetingSnapshot>();
+        using var a = Notifier.Subscribe(meeting, s => { lock (received) received.Add(s); return Task.CompletedTask; });
+        using var b = Notifier.Subscribe(meeting, s => { lock (received) received.Add(s); return Task.CompletedTask; });
+
+        await As("torstein.vik");
+        await Work.OpenMeetingAsync(meeting);
+        await Until(() => received.Count == 2);
+        var item = received[^1].Agenda.Single(l => l.Title == "Felles plan for digital hjemmeoppfølging").ItemId;
+        await Work.OpenItemAsync(meeting, item);
+        await Until(() => received.Count == 4);
+
+        Assert.Same(received[2], received[3]);
+        var current = received[^1].Current!;
+        Assert.Equal(item, current.ItemId);
+        Assert.Equal(8, current.Board.Count);
+        Assert.StartsWith("0 av 8 parter enige – venter på", current.TallySummary);
+        Assert.True(received[^1].Revision > received[0].Revision);
+        await using var db = Database.NewContext();
+        var @case = await db.Cases.SingleAsync(c => c.Id == current.CaseId);
+        Assert.Equal(meeting, @case.OpenTreatment!.MeetingId);
+    }
+
+    [Fact]
+    public async Task A_member_registers_for_their_own_party_only()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF");
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Register(meeting, item, "kjersti.haug", "Helseregion Hamar"));
+        Assert.Contains("Du representerer ikke Helseregion Hamar", refused.Message);
+        var board = (await Snapshot(meeting)).Current!.Board;
+        Assert.Equal(PositionKind.Agree, board.Single(r => r.PartyName == "Sykehuset Innlandet HF").Kind);
+        Assert.Null(board.Single(r => r.PartyName == "Helseregion Hamar").Kind);
+    }
+
+    [Fact]
+    public async Task The_rights_a_screen_shows_follow_the_seats_and_the_attendance()
+    {
+        var meeting = await DecemberMeeting();
+        var queries = Service<MeetingQueries>();
+        await As("kjersti.haug");
+        var snapshot = await Snapshot(meeting);
+        var member = await queries.RightsAsync(snapshot.BodyId);
+        Assert.Equal(["Sykehuset Innlandet HF"], member.PartiesIn(snapshot).Select(p => p.PartyName));
+        await As("siri.braaten");
+        Assert.Empty((await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot));
+        await As("ola.grindvold");
+        Assert.Equal(["Helseregion Valdres"], (await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot).Select(p => p.PartyName));
+        await As("randi.sund");
+        Assert.Empty((await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot));
+        await As("liv.aune");
+        Assert.False((await queries.RightsAsync(snapshot.BodyId)).MayRemark);
+    }
+
+    [Fact]
+    public async Task The_secretariat_registers_on_behalf_of_a_party_and_the_board_says_so()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "mari.hovde", "Helseregion Hamar");
+        var row = (await Snapshot(meeting)).Current!.Board.Single(r => r.PartyName == "Helseregion Hamar");
+        Assert.True(row.OnBehalf);
+        Assert.Equal("Mari Hovde", row.RegisteredBy);
+    }
+
+    [Fact]
+    public async Task A_registration_clicked_twice_or_retried_counts_once()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await As("kjersti.haug");
+        var party = await Party("Sykehuset Innlandet HF");
+        var seen = new SeenPosition(null);
+        await Task.WhenAll(
+            Work.RegisterPositionAsync(meeting, item, party, 1, PositionKind.Agree, null, seen),
+            Work.RegisterPositionAsync(meeting, item, party, 1, PositionKind.Agree, null, seen));
+        await Work.RegisterPositionAsync(meeting, item, party, 1, PositionKind.Agree, null, seen);
+        await using var db = Database.NewContext();
+        var positions = await db.Cases.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meeting)
+            .SelectMany(t => t.Positions).Where(p => p.PartyId == party).ToListAsync();
+        Assert.Single(positions);
+    }
+
+    [Fact]
+    public async Task Two_people_registering_for_the_same_party_at_the_same_instant_the_second_is_told_and_nothing_is_lost()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await As("kjersti.haug");
+        var party = await Party("Sykehuset Innlandet HF");
+        var nothingSeen = new SeenPosition(null);
+        var results = await Task.WhenAll(
+            Attempt(() => Work.RegisterPositionAsync(meeting, item, party, 1, PositionKind.Agree, null, nothingSeen)),
+            Attempt(() => Work.RegisterPositionAsync(meeting, item, party, 1, PositionKind.Disagree, "For dyrt for sykehuset.", nothingSeen)));
+
+        Assert.Single(results, r => r is null);
+        var refusal = Assert.Single(results, r => r is not null);
+        Assert.Contains("Noen andre registrerte nettopp et standpunkt for Sykehuset Innlandet HF", refusal);
+        await using var db = Database.NewContext();
+        var standing = await db.Cases.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meeting)
+            .SelectMany(t => t.Positions).Where(p => p.PartyId == party).ToListAsync();
+        Assert.Single(standing);
+    }
+
+    /// <summary>Deliveries run on the thread pool; wait for them, briefly.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
+
+    private static async Task<string?> Attempt(Func<Task> command)
+    {
+        try { await command(); return null; }
+        catch (DomainException e) { return e.Message; }
+    }
+
+    [Fact]
+    public async Task The_decision_is_binding_only_when_every_party_agrees_and_the_chair_closes_it_once()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        foreach (var (user, party) in EveryParty.SkipLast(1)) await Register(meeting, item, user, party);
+        Assert.StartsWith("7 av 8 parter enige – venter på Sykehuset Innlandet HF", (await Snapshot(meeting)).Current!.TallySummary);
+        Assert.Equal(Outcome.NoConsensus, (await Snapshot(meeting)).Current!.Outcome);
+
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF");
+        await As("torstein.vik");
+        await Work.CloseItemAsync(meeting, item, new ItemClosing());
+        var closed = (await Snapshot(meeting)).Current!;
+        Assert.Equal(Outcome.Binding, closed.Outcome);
+        Assert.Equal("Bindende vedtak", (await Snapshot(meeting)).Agenda.Single(a => a.ItemId == item).OutcomeLabel);
+
+        var twice = await Assert.ThrowsAsync<DomainException>(() => Work.CloseItemAsync(meeting, item, new ItemClosing()));
+        Assert.Contains("allerede avsluttet", twice.Message);
+        var late = await Assert.ThrowsAsync<DomainException>(() => Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF", PositionKind.Disagree, "Likevel uenig."));
+        Assert.Contains("avsluttet", late.Message);
+    }
+
+    [Fact]
+    public async Task Only_the_chair_closes_a_case_and_without_consensus_chooses_what_happens_next()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF", PositionKind.Disagree, "Kostnadene er ikke avklart.");
+
+        await As("mari.hovde");
+        var secretariat = await Assert.ThrowsAsync<DomainException>(() => Work.CloseItemAsync(meeting, item, new ItemClosing()));
+        Assert.Contains("Bare lederen eller nestlederen i SSU", secretariat.Message);
+        await As("torstein.vik");
+        var noStep = await Assert.ThrowsAsync<DomainException>(() => Work.CloseItemAsync(meeting, item, new ItemClosing()));
+        Assert.Contains("Velg hva som skjer videre", noStep.Message);
+        await Work.CloseItemAsync(meeting, item, new ItemClosing(NextStep.LaterMeeting));
+
+        var current = (await Snapshot(meeting)).Current!;
+        Assert.Equal(Outcome.NoConsensus, current.Outcome);
+        Assert.Equal(NextStep.LaterMeeting, current.NextStep);
+        await using var db = Database.NewContext();
+        var @case = await db.Cases.SingleAsync(c => c.Id == current.CaseId);
+        Assert.True(@case.IsReadyForAgendaOf(@case.LatestTreatment!.BodyId));
+    }
+
+    [Fact]
+    public async Task Amending_the_wording_voids_the_positions_and_a_position_on_the_old_wording_is_refused()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF");
+        await As("torstein.vik");
+        await Work.AmendWordingAsync(meeting, item, "SSU slutter seg til planen for 2027–2028, med evaluering etter ett år.");
+
+        var current = (await Snapshot(meeting)).Current!;
+        Assert.Equal(2, current.WordingVersion);
+        Assert.All(current.Board, r => Assert.Null(r.Kind));
+        Assert.Equal("Sykehuset Innlandet HF", Assert.Single(current.Voided).PartyName);
+
+        await As("kjersti.haug");
+        var hospital = await Party("Sykehuset Innlandet HF");
+        var old = await Assert.ThrowsAsync<DomainException>(() => Work.RegisterPositionAsync(meeting, item,
+            hospital, 1, PositionKind.Agree, null, new SeenPosition(null)));
+        Assert.Contains("ordlyden er endret", old.Message);
+    }
+
+    [Fact]
+    public async Task A_member_who_reported_absence_is_replaced_by_the_called_in_substitute_and_others_are_refused()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        var absent = await Assert.ThrowsAsync<DomainException>(() => Register(meeting, item, "siri.braaten", "Helseregion Valdres"));
+        Assert.Contains("meldt forfall", absent.Message);
+        var notCalled = await Assert.ThrowsAsync<DomainException>(() => Register(meeting, item, "randi.sund", "Sykehuset Innlandet HF"));
+        Assert.Contains("ikke kalt inn", notCalled.Message);
+        await Register(meeting, item, "ola.grindvold", "Helseregion Valdres");
+        Assert.Equal("Ola Grindvold", (await Snapshot(meeting)).Current!.RowFor(await Party("Helseregion Valdres"))!.RegisteredBy);
+    }
+
+    [Fact]
+    public async Task Participants_add_remarks_for_the_minutes_and_observers_cannot()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await As("perolav.nes");
+        await Work.AddRemarkAsync(meeting, item, "Fastlegene må få planen før den trer i kraft.");
+        await As("liv.aune");
+        var observer = await Assert.ThrowsAsync<DomainException>(() => Work.AddRemarkAsync(meeting, item, "Statsforvalteren merker seg saken."));
+        Assert.Contains("Bare medlemmer, deltakere og sekretariatet", observer.Message);
+        var remark = Assert.Single((await Snapshot(meeting)).Current!.Remarks);
+        Assert.Equal("Per Olav Nes", remark.PersonName);
+    }
+
+    [Fact]
+    public async Task Only_cases_put_forward_to_the_body_go_on_its_agenda_and_only_on_one_open_agenda()
+    {
+        var meeting = await DecemberMeeting();
+        await As("mari.hovde");
+        await using var db = Database.NewContext();
+        var draft = await db.Cases.FirstAsync(c => c.Year == null);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Work.AddCaseAsync(meeting, draft.Id));
+        Assert.Contains("er ikke lagt fram for SSU", refused.Message);
+        Assert.Empty(await Service<MeetingQueries>().AgendaCandidatesAsync(meeting));
+
+        var onAgenda = (await Snapshot(meeting)).Agenda.First(a => a.CaseId is not null);
+        var newMeeting = await Work.ScheduleAsync(new MeetingInput(await Body("SSU"), new DateOnly(2027, 2, 3), new TimeOnly(9, 0),
+            TimeSpan.FromHours(3), "Hamar rådhus", null));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => Work.AddCaseAsync(newMeeting, onAgenda.CaseId!.Value));
+        Assert.Contains("står allerede på sakslisten til et annet møte", twice.Message);
+    }
+
+    [Fact]
+    public async Task The_minutes_are_written_after_the_meeting_and_locked_once_approved()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        foreach (var (user, party) in EveryParty) await Register(meeting, item, user, party);
+        await As("torstein.vik");
+        await Work.CloseItemAsync(meeting, item, new ItemClosing());
+        await Work.CloseMeetingAsync(meeting);
+
+        await As("mari.hovde");
+        await Work.WriteMinutesAsync(meeting, item, "Utvalget drøftet kostnadsfordelingen.");
+        await As("torstein.vik");
+        var chairWrites = await Assert.ThrowsAsync<DomainException>(() => Work.WriteMinutesAsync(meeting, null, "Lederens tekst"));
+        Assert.Contains("Bare sekretariatet kan skrive protokollen", chairWrites.Message);
+        await Work.ApproveMinutesAsync(meeting);
+        await As("mari.hovde");
+        var locked = await Assert.ThrowsAsync<DomainException>(() => Work.WriteMinutesAsync(meeting, item, "Endret etterpå"));
+        Assert.Contains("godkjent og låst", locked.Message);
+        Assert.Equal(MeetingStatus.MinutesApproved, (await Snapshot(meeting)).Status);
+    }
+}

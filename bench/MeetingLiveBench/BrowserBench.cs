@@ -1,0 +1,181 @@
+using Helsefellesskap.App.Features.Meetings.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MeetingLiveBench;
+
+/// <summary>
+/// Real participants in the live meeting: one headless Chromium context (its own cookies) per person, each on
+/// <c>/moter/{id}</c>. One of them states the hospital's position; every other screen records, in the page, the
+/// moment its party board shows it.
+/// </summary>
+public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
+{
+    public const string Password = "Innlandet-2026";
+    public const string Chair = "torstein.vik";
+    public const string Clicker = "kjersti.haug";
+    public const string Party = "Sykehuset Innlandet HF";
+    public const string ItemTitle = "Felles plan for digital hjemmeoppfølging";
+
+    /// <summary>Two positions that need no text, so every click changes the board.</summary>
+    public static readonly string[] Labels = ["Enig", "Enig med forbehold om lokal forankring"];
+
+    /// <summary>SSU seat holders who watch; the chair first (he opens the meeting and the item).</summary>
+    public static readonly string[] Watchers =
+    [
+        Chair, "annelise.dahl", "hilde.moen", "paal.rudstad", "marte.kvaale", "jon.tangen", "eirik.lunde", "ingrid.nyhus",
+        "anders.holm", "lene.strand", "morten.berg", "tone.myhre", "ola.grindvold", "gunn.brekke", "hans.aasen", "kari.fjeld",
+        "nina.lie", "perolav.nes", "bjorn.vold", "liv.aune", "stein.ronning", "trine.bakken", "erik.sveen", "aase.nordby",
+        "heidi.rustad", "vidar.engen", "geir.lien",
+    ];
+
+    private static readonly string RowSelector = $"li.party-row[data-party=\"{Party}\"]";
+
+    /// <summary>
+    /// In every page, before the app's scripts: a MutationObserver that notes when the hospital's row first shows the
+    /// expected label (and the next animation frame after it), and the time of any click on a submit button.
+    /// </summary>
+    private static readonly string Probe = $$"""
+        (() => {
+          const now = () => performance.timeOrigin + performance.now();
+          const live = window.__live = { round: 0, expect: null, seenAt: null, frameAt: null, clickAt: null, shown: null, done: null };
+          // Set before each click; the promise settles once the row shows the label and the next frame has run.
+          window.__expect = label => {
+            Object.assign(live, { round: live.round + 1, expect: label, seenAt: null, frameAt: null, clickAt: null });
+            live.shown = new Promise(resolve => { live.done = resolve; });
+          };
+          const check = () => {
+            if (live.expect === null || live.seenAt !== null) return;
+            const cell = document.querySelector('{{RowSelector.Replace("\"", "\\\"")}} .party-position');
+            if (!cell) return;
+            const text = cell.textContent.replace(/[\u2713\u2717]/g, '').replace(/\s+/g, ' ').trim();
+            if (text !== live.expect) return;
+            live.seenAt = now();
+            const round = live.round, done = live.done;
+            requestAnimationFrame(() => { if (live.round === round) live.frameAt = now(); done(); });
+            setTimeout(done, 250);
+          };
+          new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+          addEventListener('click', e => {
+            if (e.target instanceof Element && e.target.closest('button[type=submit]')) live.clickAt = now();
+          }, true);
+        })();
+        """;
+
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private Participant clicker = null!;
+    private readonly List<Participant> watchers = [];
+    private int round;
+    private IDisposable? serverProbe;
+    private double publishedAt = double.NaN;
+
+    public int WatcherCount => watchers.Count;
+
+    private sealed record Participant(string User, IBrowserContext Context, IPage Page);
+
+    public async Task StartAsync()
+    {
+        // The app's own notifier, first subscriber: the wall-clock time at which the server starts handing a change out.
+        serverProbe = app.Services.GetRequiredService<MeetingNotifier>().Subscribe(meetingId, _ =>
+        {
+            Volatile.Write(ref publishedAt, (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds);
+            return Task.CompletedTask;
+        });
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            // Each participant has their own device with the meeting in front: no page is treated as a background tab.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+        });
+    }
+
+    /// <summary>The chair opens the meeting and the item through the page, as in a meeting; he then stays as a watcher.</summary>
+    public async Task OpenMeetingAndItemAsync()
+    {
+        var chair = await JoinAsync(Chair);
+        var page = chair.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Åpne møtet", Exact = true }).ClickAsync();
+        var openItem = page.GetByRole(AriaRole.Button, new() { Name = $"Åpne {ItemTitle}", Exact = true });
+        await openItem.ClickAsync();
+        await page.Locator(RowSelector).WaitForAsync();
+        watchers.Add(chair);
+        clicker = await JoinAsync(Clicker);
+        await clicker.Page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).WaitForAsync();
+    }
+
+    /// <summary>Adds watchers until <paramref name="count"/> screens (the clicker's not counted) follow the meeting.</summary>
+    public async Task GrowToAsync(int count)
+    {
+        if (count > Watchers.Length) throw new ArgumentException($"Only {Watchers.Length} watchers are listed.");
+        while (watchers.Count < count) watchers.Add(await JoinAsync(Watchers[watchers.Count]));
+    }
+
+    /// <summary>A new browser context signs in at /Account/Login and opens the meeting; done when its circuit is live and the board shows.</summary>
+    private async Task<Participant> JoinAsync(string user)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "nb-NO",
+        });
+        context.SetDefaultTimeout(60_000);
+        await context.AddInitScriptAsync(Probe);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await page.GotoAsync($"/moter/{meetingId}");
+        await page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Filter(new() { HasText = "Møte i" }).WaitForAsync();
+        return new Participant(user, context, page);
+    }
+
+    /// <summary>One click: the latency until every watcher's screen showed it, and each screen's own.</summary>
+    /// <param name="ServerMs">From the click to the server's PublishAsync of the new snapshot (browser clock against the server's).</param>
+    public sealed record Round(double AllScreensMs, double[] PerScreenMs, double AllFramesMs, int FramesMissing, double ServerMs);
+
+    public async Task<Round> ClickOnceAsync()
+    {
+        var label = Labels[round++ % Labels.Length];
+        var page = clicker.Page;
+        await page.GetByRole(AriaRole.Radio, new() { Name = label, Exact = true }).CheckAsync();
+
+        var everyone = watchers.Append(clicker).ToList();
+        await Task.WhenAll(everyone.Select(p => p.Page.EvaluateAsync("label => window.__expect(label)", label)));
+
+        Volatile.Write(ref publishedAt, double.NaN);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
+        var clickAt = await page.EvaluateAsync<double?>("() => window.__live.clickAt")
+            ?? throw new InvalidOperationException("The click on \"Registrer standpunkt\" was not recorded in the page.");
+
+        // Each page answers when its row has shown the label (a promise in the page: no polling that would load the machine).
+        var shown = Task.WhenAll(everyone.Select(p => p.Page.EvaluateAsync("() => window.__live.shown")));
+        if (await Task.WhenAny(shown, Task.Delay(TimeSpan.FromSeconds(60))) != shown)
+        {
+            var error = await page.Locator(".mud-alert-text-error, [role=alert]").AllInnerTextsAsync();
+            throw new InvalidOperationException($"Round {round}: not every screen showed \"{label}\" within 60 s. " +
+                $"The clicker's page says: {string.Join(" | ", error)}");
+        }
+        await shown;
+        var seen = await Task.WhenAll(watchers.Select(p => p.Page.EvaluateAsync<double[]>("() => [window.__live.seenAt ?? -1, window.__live.frameAt ?? -1]")));
+        if (seen.Any(s => s[0] < clickAt))
+            throw new InvalidOperationException($"Round {round}: a screen answered without a time at or after the click.");
+        var perScreen = seen.Select(s => s[0] - clickAt).ToArray();
+        var frames = seen.Where(s => s[1] >= 0).Select(s => s[1] - clickAt).ToArray();
+        return new Round(perScreen.Max(), perScreen, frames.Length > 0 ? frames.Max() : double.NaN, seen.Length - frames.Length,
+            Volatile.Read(ref publishedAt) - clickAt);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        serverProbe?.Dispose();
+        foreach (var p in watchers.Append(clicker).OfType<Participant>()) await p.Context.CloseAsync();
+        if (browser is not null) await browser.CloseAsync();
+        playwright?.Dispose();
+    }
+}
