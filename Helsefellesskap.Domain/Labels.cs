@@ -1,6 +1,7 @@
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
+using Helsefellesskap.Domain.Steering;
 
 namespace Helsefellesskap.Domain;
 
@@ -111,5 +112,23 @@ public static class Labels
         NextStep.BackToWorkingCommittee => "Tilbake til arbeidsutvalget",
         NextStep.LaterMeeting => "Til et senere møte",
         _ => "Til partnerskapsmøtet",
+    };
+
+    public static string Label(this RatificationStatus status) => status switch
+    {
+        RatificationStatus.NotSent => "Ikke sendt",
+        RatificationStatus.Sent => "Sendt",
+        RatificationStatus.UnderTreatment => "Til behandling",
+        RatificationStatus.Ratified => "Forankret",
+        RatificationStatus.RatifiedWithChanges => "Forankret med endringer",
+        RatificationStatus.Rejected => "Avvist",
+        _ => "Ikke behandlet",
+    };
+
+    public static string Label(this SteeringIndicator indicator) => indicator switch
+    {
+        SteeringIndicator.CopdPatients => "Pasienter med kols",
+        SteeringIndicator.InpatientStays => "Døgnopphold",
+        _ => "Polikliniske kontakter",
     };
 }

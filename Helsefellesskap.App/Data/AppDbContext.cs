@@ -1,4 +1,6 @@
 using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
+using Helsefellesskap.Domain.Steering;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
@@ -26,6 +28,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Domain.FollowUp.FollowUpAction> FollowUpActions => Set<Domain.FollowUp.FollowUpAction>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<RatificationGrant> RatificationGrants => Set<RatificationGrant>();
+    public DbSet<SteeringFigure> SteeringFigures => Set<SteeringFigure>();
+    public DbSet<CaseSteeringLink> CaseSteeringLinks => Set<CaseSteeringLink>();
 
     /// <summary>The user this context acts for; <see cref="Features.Access.Actors"/> sets it for every command.</summary>
     public AuditActor? AuditActor { get; set; }

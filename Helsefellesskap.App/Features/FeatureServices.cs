@@ -35,5 +35,8 @@ public static class FeatureServices
         .AddScoped<FollowUp.FollowUpQueries>()
         .AddScoped<FollowUp.FollowUpWork>()
         .AddScoped<PublicRecord.PublicRecord>()
+        .AddScoped<Ratifications.RatificationQueries>()
+        .AddScoped<Ratifications.RatificationWork>()
+        .AddScoped<Steering.SteeringData>()
         .AddScoped<UserAdministration>();
 }

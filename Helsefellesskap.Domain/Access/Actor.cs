@@ -13,13 +13,18 @@ public sealed class Actor
 {
     private readonly IReadOnlyList<ActorSeat> _seats;
 
-    public Actor(Guid? personId, string name, bool isAdministrator, IEnumerable<ActorSeat> seats)
+    public Actor(Guid? personId, string name, bool isAdministrator, IEnumerable<ActorSeat> seats,
+        IEnumerable<Guid>? recordsRatificationFor = null)
     {
         PersonId = personId;
         Name = name;
         IsAdministrator = isAdministrator;
         _seats = seats.ToList();
+        RecordsRatificationFor = (recordsRatificationFor ?? []).ToHashSet();
     }
+
+    /// <summary>The parties whose local ratification an administrator has let this person record.</summary>
+    public IReadOnlySet<Guid> RecordsRatificationFor { get; }
 
     /// <summary>The sign-in the actor acts through; the app sets it, so an administrator can be told apart from the user they manage.</summary>
     public string? UserId { get; init; }
@@ -87,4 +92,16 @@ public sealed class Actor
             $"Du representerer ikke {party.Name} i {bodyName} og kan ikke gi standpunkt for den parten.");
         return true;
     }
+
+    /// <summary>The secretariat records every party's local ratification; a person with a grant records their party's.</summary>
+    public bool MayRecordRatification(Guid partyId, DateOnly day) =>
+        IsSecretariat(day) || (PersonId is not null && RecordsRatificationFor.Contains(partyId));
+
+    public void MustRecordRatification(Party party, DateOnly day) =>
+        DomainException.ThrowIf(!MayRecordRatification(party.Id, day),
+            $"Bare sekretariatet, eller en bruker administrator har gitt tillatelse for {party.Name}, kan registrere forankring for {party.Name}.");
+
+    /// <summary>Letting someone write on the partnership's record for a party is the administrator's call.</summary>
+    public void MustGrantRatificationRecording() =>
+        DomainException.ThrowIf(!IsAdministrator, "Bare en administrator kan gi en bruker tillatelse til å registrere forankring.");
 }

@@ -225,12 +225,16 @@ public sealed class Case : Aggregate
     public void SendBack(Guid treatmentId, string comment, DateTimeOffset at) =>
         TreatmentById(treatmentId).SendBack(comment, at);
 
-    /// <summary>The body a case waits for: where its recommendation or advice was put forward, once it is ready.</summary>
+    /// <summary>
+    /// The body a case waits for: where its recommendation or advice was put forward, once it is ready; or the
+    /// body whose decision a party rejected in local ratification, which must take the case up again.
+    /// </summary>
     public Guid? ReadyForBodyId => LatestTreatment switch
     {
         { IsClosed: true, ForwardedToBodyId: { } target } => target,
         // Without consensus the chair may send the case to a later meeting of the same body.
         { IsClosed: true, NextStep: Cases.NextStep.LaterMeeting } latest => latest.BodyId,
+        { Outcome: Outcome.NotAdopted } rejected => rejected.BodyId,
         _ => null,
     };
 
@@ -241,9 +245,17 @@ public sealed class Case : Aggregate
     public bool IsReadyForAgendaOf(Guid bodyId) =>
         ReadyForBodyId == bodyId || (Status == CaseStatus.Registered && BodyId == bodyId);
 
-    public void RecordRatification(Guid treatmentId, Party party, RatificationStatus status, string? localReference,
-        DateOnly? treatedOn, DateTimeOffset at) =>
-        TreatmentById(treatmentId).RecordRatification(party, status, localReference, treatedOn, at);
+    /// <summary>
+    /// Records a party's local ratification. Once the case has been treated again, the earlier decision's record
+    /// is history and stays as it was.
+    /// </summary>
+    public Ratification RecordRatification(Guid treatmentId, Party party, RatificationEntry entry, Guid byPersonId, DateTimeOffset at)
+    {
+        var treatment = TreatmentById(treatmentId);
+        DomainException.ThrowIf(treatment != LatestTreatment,
+            "Saken er behandlet på nytt etter dette vedtaket; forankringen av det tidligere vedtaket kan ikke endres.");
+        return treatment.RecordRatification(party, entry, byPersonId, at);
+    }
 
     private Treatment TreatmentById(Guid treatmentId) =>
         _treatments.SingleOrDefault(t => t.Id == treatmentId)

@@ -201,12 +201,12 @@ public sealed class Treatment : Entity
         }).Distinct();
     }
 
-    internal void RecordRatification(Party party, RatificationStatus status, string? localReference,
-        DateOnly? treatedOn, DateTimeOffset at)
+    internal Ratification RecordRatification(Party party, RatificationEntry entry, Guid byPersonId, DateTimeOffset at)
     {
         var item = _ratifications.SingleOrDefault(r => r.PartyId == party.Id);
         DomainException.ThrowIf(item is null, $"{party.Name} skal ikke forankre dette vedtaket lokalt.");
-        item!.Record(status, localReference, treatedOn, at);
+        item!.Record(entry, party.Name, StartedOn, byPersonId, at);
+        return item;
     }
 }
 

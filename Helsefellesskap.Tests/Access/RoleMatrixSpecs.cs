@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Helsefellesskap.App.Data.Seeding;
 using Helsefellesskap.App.Features.Administration;
+using Helsefellesskap.App.Features.Ratifications;
+using Helsefellesskap.App.Features.Steering;
+using Helsefellesskap.Domain.Steering;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
 using Helsefellesskap.App.Features.Meetings;
@@ -78,7 +82,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(35, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(39, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -181,6 +185,19 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
             case "ResetPassword":
                 await Admin.ResetPasswordAsync(s.Users["stein.ronning"], "Midlertidig-passord-2026");
                 break;
+            case "RecordRatification":
+                var (treatment, tolga) = await PendingRatificationAsync();
+                await Service<RatificationWork>().RecordAsync(treatment, tolga, new(RatificationStatus.UnderTreatment, "Kommunestyret"));
+                break;
+            case "GrantRatificationRecording":
+                await Service<RatificationWork>().GrantRecordingAsync(s.People["kd.tolga"], (await PendingRatificationAsync()).Tolga);
+                break;
+            case "EditSteeringFigures":
+                await Service<SteeringData>().SaveAsync(2025, [new(s.Parties["Helseregion Valdres"], SteeringIndicator.CopdPatients, "1100")]);
+                break;
+            case "LinkSteeringFigures":
+                await Service<SteeringData>().LinkCaseAsync(s.RegisteredCase, 2025, [SteeringIndicator.CopdPatients]);
+                break;
             case "ScheduleMeeting":
                 await meetings.ScheduleAsync(new MeetingInput(s.CommitteeId, new DateOnly(2027, 2, 10), new TimeOnly(13, 0), TimeSpan.FromHours(2), "Hamar", null));
                 break;
@@ -224,6 +241,14 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 if (await RunFollowUpAsync(command)) break;
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
         }
+    }
+
+    /// <summary>The demo's decision that waits for Tolga's (and the hospital's) local ratification.</summary>
+    private async Task<(Guid Treatment, Guid Tolga)> PendingRatificationAsync()
+    {
+        await using var db = Database.NewContext();
+        var decision = await db.Cases.SingleAsync(c => c.Title == AfterDecisionSeeding.ReservedDecisionTitle);
+        return (decision.Treatments.Single().Id, await db.Parties.Where(p => p.Name == "Tolga").Select(p => p.Id).SingleAsync());
     }
 
     private enum MeetingStage { Planned, OnAgenda, NoticeSent, InProgress, ItemOpen, Closed }

@@ -89,9 +89,9 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
 
         await Work.RegisterAsync(id);
 
-        var records = await Records(q => q.Where(r => r.Action == "Sak registrert som SAK 008-2026"));
+        var records = await Records(q => q.Where(r => r.Action == "Sak registrert som SAK 010-2026"));
         Assert.Contains(records, r => r.EntityType == "Case" && r.CaseId == id);
-        Assert.Contains(records, r => r.EntityType == "CaseNumberSeries" && Value(r.After, "LastSequence") == "8");
+        Assert.Contains(records, r => r.EntityType == "CaseNumberSeries" && Value(r.After, "LastSequence") == "10");
         Assert.All(records, r => Assert.Equal("Geir Lien", r.ActorName));
     }
 

@@ -21,7 +21,8 @@ public class AccessibilityTests(AppServer app)
                 "/saker/ny", "/forberedelse", "/vedtak", "/saker/{preparing}", "/offentlig", "/revisjon", "/admin/brukere", "/admin/brukere/ny", "/admin/brukere/{geir.lien}",
                 "/moter/ny", "/moter/{december}", "/moter/{december}/innkalling", "/moter/{december}/storskjerm", "/moter/{held}/protokoll",
                 "/offentlig/protokoller", "/offentlig/protokoll/{held}",
-                "/oppfolging", "/arsrapport" })
+                "/oppfolging", "/arsrapport",
+                "/styringsdata", "/vedtak/{copd}/forankring", "/admin/brukere/{kd.gran}" })
                 data.Add(path, width);
         return data;
     }
@@ -39,6 +40,25 @@ public class AccessibilityTests(AppServer app)
             await AppServer.GotoLiveAsync(page, "/saker");
             await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
             await page.WaitForURLAsync("**/saker/*-*");
+        }
+        else if (path == "/vedtak/{copd}/forankring")
+        {
+            await AppServer.GotoLiveAsync(page, "/saker");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Pasientforløp for personer med kols i Innlandet" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Se og registrer forankringen i hver kommune" }).ClickAsync();
+            await page.WaitForURLAsync("**/forankring");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre forankring" }).WaitForAsync();
+        }
+        else if (path == "/admin/brukere/{kd.gran}")
+        {
+            // The leave to record ratification is the administrator's to give, so the administrator sees that section.
+            await page.Context.CloseAsync();
+            page = await app.SignedInPageAsync("admin", width, bypassCsp: true);
+            await AppServer.GotoLiveAsync(page, "/admin/brukere");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Søk etter navn eller brukernavn" }).FillAsync("kd.gran");
+            await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "kd.gran" }).GetByRole(AriaRole.Link).ClickAsync();
+            await page.WaitForURLAsync("**/admin/brukere/*-*");
+            await page.GetByText("Kan registrere forankring for Gran").WaitForAsync();
         }
         else if (path == "/admin/brukere/{geir.lien}")
         {

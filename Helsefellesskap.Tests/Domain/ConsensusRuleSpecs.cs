@@ -98,10 +98,10 @@ public class ConsensusRuleSpecs
 
         var ratifiers = p.AllParties.Where(x => t.Ratifications.Any(r => r.PartyId == x.Id)).ToList();
         foreach (var party in ratifiers.Skip(1))
-            c.RecordRatification(t.Id, party, RatificationStatus.Ratified, "PS 12/26", TestPartnership.Today, TestPartnership.Now);
+            c.RecordRatification(t.Id, party, new(RatificationStatus.Ratified, "Kommunestyret", "PS 12/26", TestPartnership.Today), p.Secretary.Id, TestPartnership.Now);
         Assert.Equal(Outcome.AdoptedPendingRatification, t.Outcome);
 
-        c.RecordRatification(t.Id, ratifiers[0], RatificationStatus.Ratified, null, TestPartnership.Today, TestPartnership.Now);
+        c.RecordRatification(t.Id, ratifiers[0], new(RatificationStatus.Ratified, "Kommunestyret", null, TestPartnership.Today), p.Secretary.Id, TestPartnership.Now);
         Assert.Equal(Outcome.Binding, t.Outcome);
     }
 
@@ -112,7 +112,7 @@ public class ConsensusRuleSpecs
         foreach (var party in new[] { p.North, p.South, p.Hospital }) p.Position(c, t, party);
         c.CloseTreatment(t.Id, TestPartnership.Now, null, p.AllParties);
 
-        c.RecordRatification(t.Id, p.Municipalities[0], RatificationStatus.Rejected, "K-sak 4/26", TestPartnership.Today, TestPartnership.Now);
+        c.RecordRatification(t.Id, p.Municipalities[0], new(RatificationStatus.Rejected, "Kommunestyret", "K-sak 4/26", TestPartnership.Today), p.Secretary.Id, TestPartnership.Now);
 
         Assert.Equal(Outcome.NotAdopted, t.Outcome);
         Assert.Equal(CaseStatus.NotAdopted, c.Status);

@@ -51,7 +51,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent);
         Assert.Contains("Skriv en tittel", page.Markup);
         using var db = Database.NewContext();
-        Assert.Equal(10, db.Cases.Count());
+        Assert.Equal(12, db.Cases.Count());
     }
 
     [Fact]

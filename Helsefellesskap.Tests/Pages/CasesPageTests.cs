@@ -24,8 +24,8 @@ public sealed class CasesPageTests(DemoDatabaseTemplate template) : AppPageTest(
         SignIn("liv.aune");
         var page = Render<CasesPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(10, Titles(page).Count));
-        Assert.Contains("10 saker", page.Find("p[role=status]").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(12, Titles(page).Count));
+        Assert.Contains("12 saker", page.Find("p[role=status]").TextContent);
         var copd = page.FindAll("tr").Single(r => r.TextContent.Contains("Pasientforløp for personer med kols"));
         Assert.Contains("SAK 003-2026", copd.TextContent);
         Assert.Contains("Vedtatt med forbehold", copd.TextContent);

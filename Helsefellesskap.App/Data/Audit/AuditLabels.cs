@@ -26,6 +26,9 @@ public static class AuditLabels
         "ApplicationUser" => "Bruker",
         "IdentityRole" => "Rolle",
         "IdentityUserRole" => "Brukerrolle",
+        "RatificationGrant" => "Tillatelse til å registrere forankring",
+        "SteeringFigure" => "Styringstall",
+        "CaseSteeringLink" => "Styringstall saken bygger på",
         "(flere)" => "Flere",
         _ => entityType,
     };

@@ -170,7 +170,12 @@ public sealed class RatificationConfiguration : IEntityTypeConfiguration<Ratific
     {
         b.ToTable("Ratifications");
         b.Ignore(x => x.IsRatified);
-        b.Property(x => x.LocalReference).HasMaxLength(200);
+        b.Ignore(x => x.IsSettled);
+        b.Property(x => x.LocalReference).HasMaxLength(Ratification.MaxTextLength);
+        b.Property(x => x.LocalBody).HasMaxLength(Ratification.MaxTextLength);
+        b.Property(x => x.Link).HasMaxLength(Ratification.MaxLinkLength);
+        b.Property(x => x.Comment).HasMaxLength(Ratification.MaxCommentLength);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.TreatmentId, x.PartyId }).IsUnique();
     }

@@ -41,6 +41,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
 
         await SeedUsersAsync();
         await SeedMeetingsAndCasesAsync(ssu, au, pm, fu);
+        await AfterDecisionSeeding.SeedAsync(db);
         await FollowUpSeeder.SeedAsync(db);
         logger.LogInformation("Seeded Helsefellesskap Innlandet: {Parties} parties, {People} people.",
             regions.Count + municipalities.Count + 2, people.Count);
@@ -328,10 +329,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
                 < 33 => RatificationStatus.UnderTreatment,
                 _ => RatificationStatus.Sent,
             };
-            copd.RecordRatification(copdTreatment.Id, party, status,
-                status == RatificationStatus.Ratified ? $"PS {10 + ratified}/26" : null,
-                status == RatificationStatus.Ratified ? new DateOnly(2026, 5, 1).AddDays(ratified) : null,
-                OsloTime.At(new DateOnly(2026, 6, 1), 12));
+            copd.RecordRatification(copdTreatment.Id, party, AfterDecisionSeeding.CopdRatification(party, status, ratified),
+                secretary.Id, OsloTime.At(new DateOnly(2026, 6, 1), 12));
         }
 
         var competence = NewCase(ssu, "Felles kompetanseplan for sykepleiere og helsefagarbeidere", CaseType.Decision, false,

@@ -31,8 +31,9 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
         var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)
             .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName })
             .ToListAsync();
+        var grants = await db.RatificationGrants.AsNoTracking().Where(g => g.PersonId == personId).Select(g => g.PartyId).ToListAsync();
         return new Actor(personId, person.Name, user.IsAdministrator,
-            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term)))
+            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term)), grants)
         {
             UserId = user.Id,
         };

@@ -9,7 +9,11 @@ namespace Helsefellesskap.App.Features.Cases;
 
 /// <summary>A case with the names its page needs: parties, people, bodies and meetings by id.</summary>
 public sealed record CaseDetails(Case Case, string BodyName, IReadOnlyDictionary<Guid, string> PartyNames,
-    IReadOnlyDictionary<Guid, string> PersonNames, IReadOnlyDictionary<Guid, Meeting> Meetings);
+    IReadOnlyDictionary<Guid, string> PersonNames, IReadOnlyDictionary<Guid, Meeting> Meetings)
+{
+    /// <summary>Every party, for grouping a decision's local ratification by health region.</summary>
+    public IReadOnlyDictionary<Guid, Party> Parties { get; init; } = new Dictionary<Guid, Party>();
+}
 
 public sealed record BodyChoice(Guid Id, string ShortName, string Name, bool Decides);
 public sealed record PersonChoice(Guid Id, string Name);
@@ -40,10 +44,11 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Curre
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
         if (@case is null) return null;
         var body = await db.Bodies.AsNoTracking().Where(b => b.Id == @case.BodyId).Select(b => b.Name).SingleAsync();
-        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
+        var allParties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id);
+        var parties = allParties.ToDictionary(p => p.Key, p => p.Value.Name);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
         var meetingIds = @case.Treatments.Where(t => t.MeetingId is not null).Select(t => t.MeetingId!.Value).ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id);
-        return new CaseDetails(@case, body, parties, people, meetings);
+        return new CaseDetails(@case, body, parties, people, meetings) { Parties = allParties };
     }
 }
