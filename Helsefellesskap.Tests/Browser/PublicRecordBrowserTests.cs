@@ -11,7 +11,8 @@ public class PublicRecordBrowserTests(AppServer app)
     public async Task The_public_searches_decisions_reads_approved_minutes_and_follows_the_feed()
     {
         var page = await app.NewPageAsync(375);
-        await page.GotoAsync("/offentlig");
+        // Typed only once the page is live: the first interactive render would otherwise redraw the field.
+        await AppServer.GotoLiveAsync(page, "/offentlig");
         await page.GetByLabel("Søk i vedtakene").FillAsync("kols");
         await page.GetByRole(AriaRole.Button, new() { Name = "Søk" }).ClickAsync();
         await page.WaitForURLAsync("**/offentlig?q=kols");
