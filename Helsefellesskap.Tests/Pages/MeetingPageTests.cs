@@ -17,7 +17,7 @@ public sealed class MeetingPageTests(DemoDatabaseTemplate template) : AppPageTes
     }
 
     [Fact]
-    public void A_member_sees_the_board_and_the_form_for_their_own_party_once_the_chair_opens_a_case()
+    public async Task A_member_sees_the_board_and_the_form_for_their_own_party_once_the_chair_opens_a_case()
     {
         var meeting = DecemberMeeting();
         SignIn("kjersti.haug");
@@ -26,11 +26,11 @@ public sealed class MeetingPageTests(DemoDatabaseTemplate template) : AppPageTes
 
         // The chair, in another circuit: the change reaches this page through the notifier.
         var chair = new TestAuthentication();
-        using (var db = Database.NewContext()) chair.SignInAsync(db, "torstein.vik").GetAwaiter().GetResult();
+        await using (var db = Database.NewContext()) await chair.SignInAsync(db, "torstein.vik");
         var chairWork = ActivatorUtilities.CreateInstance<MeetingWork>(Services,
             new Helsefellesskap.App.Features.Access.Actors(chair, Services.GetRequiredService<TimeProvider>()));
-        chairWork.OpenMeetingAsync(meeting).GetAwaiter().GetResult();
-        chairWork.OpenItemAsync(meeting, ItemId(meeting, "Felles plan for digital hjemmeoppfølging")).GetAwaiter().GetResult();
+        await chairWork.OpenMeetingAsync(meeting);
+        await chairWork.OpenItemAsync(meeting, ItemId(meeting, "Felles plan for digital hjemmeoppfølging"));
 
         page.WaitForAssertion(() => Assert.Contains("0 av 8 parter enige", page.Markup));
         Assert.Contains("Gi standpunkt for din part", page.Markup);
