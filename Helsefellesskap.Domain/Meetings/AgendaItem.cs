@@ -62,6 +62,4 @@ public sealed class AgendaItem : Entity
     }
 
     internal void WriteMinutes(string text) => MinutesText = (text ?? "").Trim();
-
-    internal void RenameFrom(string title) => Title = title;
 }

@@ -15,8 +15,6 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
     /// <summary>A revision taken before a snapshot is read: a later read always carries a higher one.</summary>
     public long NextRevision() => Interlocked.Increment(ref _revision);
 
-    public int SubscriberCount(Guid meetingId) => _meetings.TryGetValue(meetingId, out var s) ? s.Count : 0;
-
     public IDisposable Subscribe(Guid meetingId, Func<MeetingSnapshot, Task> onChanged)
     {
         var subscribers = _meetings.GetOrAdd(meetingId, _ => new Subscribers());
@@ -53,7 +51,6 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
         private readonly Lock _lock = new();
         private Subscription[] _all = [];
 
-        public int Count => _all.Length;
         public Subscription[] All() => _all;
 
         public void Add(Subscription s) { lock (_lock) _all = [.. _all, s]; }
