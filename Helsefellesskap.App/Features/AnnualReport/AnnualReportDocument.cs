@@ -47,7 +47,7 @@ public static class AnnualReportDocument
             body.Append(Para(r.DecisionsPendingRatification == 0 ? "Ingen vedtak i året krevde lokal forankring."
                 : $"{r.DecisionsPendingRatification} vedtak krevde lokal forankring, med {r.RatificationItems} forankringer i alt."));
             if (r.RatificationItems > 0)
-                body.Append(Table(["Status", "Antall"], r.Ratifications.Select(x => new[] { ReportText.Label(x.Key), x.Value.ToString() })));
+                body.Append(Table(["Status", "Antall"], r.Ratifications.Select(x => new[] { x.Key.Label(), x.Value.ToString() })));
 
             body.Append(Para("Oppfølging", "Heading1"));
             var f = r.FollowUp;

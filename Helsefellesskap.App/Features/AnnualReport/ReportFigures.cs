@@ -20,7 +20,7 @@ public static class ReportFigures
         _ => FigureRow.Red,
     })).ToList();
 
-    public static IReadOnlyList<FigureRow> Ratifications(AnnualReportData report) => report.Ratifications.Select(r => new FigureRow(ReportText.Label(r.Key), r.Value, r.Key switch
+    public static IReadOnlyList<FigureRow> Ratifications(AnnualReportData report) => report.Ratifications.Select(r => new FigureRow(r.Key.Label(), r.Value, r.Key switch
     {
         RatificationStatus.Ratified or RatificationStatus.RatifiedWithChanges => FigureRow.Green,
         RatificationStatus.Sent => FigureRow.Blue,

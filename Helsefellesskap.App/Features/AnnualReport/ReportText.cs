@@ -5,17 +5,6 @@ namespace Helsefellesskap.App.Features.AnnualReport;
 /// <summary>The report's figures in the words and number formats a Norwegian reader expects, the same on the page and in the files.</summary>
 public static class ReportText
 {
-    public static string Label(RatificationStatus status) => status switch
-    {
-        RatificationStatus.NotSent => "Ikke sendt",
-        RatificationStatus.Sent => "Sendt",
-        RatificationStatus.UnderTreatment => "Til behandling",
-        RatificationStatus.Ratified => "Forankret",
-        RatificationStatus.RatifiedWithChanges => "Forankret med endringer",
-        RatificationStatus.Rejected => "Avvist",
-        _ => "Ikke behandlet",
-    };
-
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", Norwegian.Culture) + " %" : "–";
 
     public static string Days(double? days) => days is { } d ? d.ToString("0.#", Norwegian.Culture) + " dager" : "–";
