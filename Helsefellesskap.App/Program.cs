@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
+using Helsefellesskap.App.Shared.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,7 +18,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
 // Only the sign-in and sign-out forms post to HTTP endpoints; attachments stream over the circuit.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
-builder.Services.AddMudServices();
+builder.Services.AddMudServices().AddNorwegianMudLabels();
 
 var database = builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddDataProtection()

@@ -22,7 +22,7 @@ public class AccessibilityTests(AppServer app)
                 "/moter/ny", "/moter/{december}", "/moter/{december}/innkalling", "/moter/{december}/storskjerm", "/moter/{held}/protokoll",
                 "/offentlig/protokoller", "/offentlig/protokoll/{held}",
                 "/oppfolging", "/arsrapport",
-                "/styringsdata", "/vedtak/{copd}/forankring", "/admin/brukere/{kd.gran}" })
+                "/styringsdata", "/vedtak/{copd}/forankring", "/admin/brukere/{kd.gran}", "/tilgjengelighet" })
                 data.Add(path, width);
         return data;
     }
@@ -33,7 +33,7 @@ public class AccessibilityTests(AppServer app)
     {
         Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci' in Helsefellesskap.Tests.");
         // The secretariat sees the most: the editor, the actions and, on a case in AU, the preparation panel.
-        var page = path is "/" or "/Account/Login" or "/offentlig" || path.StartsWith("/offentlig/") ? await app.NewPageAsync(width, bypassCsp: true) : await app.SignedInPageAsync("mari.hovde", width, bypassCsp: true);
+        var page = path is "/" or "/Account/Login" or "/offentlig" or "/tilgjengelighet" || path.StartsWith("/offentlig/") ? await app.NewPageAsync(width, bypassCsp: true) : await app.SignedInPageAsync("mari.hovde", width, bypassCsp: true);
         if (path.StartsWith("/saker/{"))
         {
             var title = path.Contains("copd") ? "Pasientforløp for personer med kols i Innlandet" : "Samvalg i overgangen mellom sykehus og kommune";
