@@ -46,6 +46,8 @@ public class RatificationBrowserTests(AppServer app)
 
         // A link that is not a web address is refused in Norwegian, and what was typed stays.
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrer forankring for Tolga" }).ClickAsync();
+        // The form takes the item's values when it opens; typing before that would be overwritten.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrer forankring" })).ToBeFocusedAsync();
         await page.GetByLabel("Lenke til saken lokalt").FillAsync("javascript:alert(1)");
         await page.GetByLabel("Behandlet i (lokalt organ)").FillAsync("Kommunestyret");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre forankring" }).ClickAsync();
