@@ -112,6 +112,25 @@ public class UniversalDesignTests(AppServer app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Every_stylesheet_and_script_is_served_compressed_for_a_slow_line()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
+            { BaseAddress = new Uri(app.BaseUrl) };
+        var html = await http.GetStringAsync("/");
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(assets, a => a.Contains("MudBlazor.min") && a.EndsWith(".css"));
+
+        foreach (var asset in assets)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + asset.TrimStart('/'));
+            request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, asset);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{asset} is served uncompressed.");
+        }
+    }
+
     private static async Task Shot(IPage page, string name)
     {
         // Set HF_SCREENSHOTS to a folder to keep screenshots of the pages for a look by eye.
