@@ -93,6 +93,8 @@ public class PartySeatsBrowserTests(AppServer app) : IDisposable
         await Expect(form).ToContainTextAsync("Gjeldende standpunkt: Enig – registrert av Kjersti Haug kl.");
         await Expect(form.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" })).ToHaveCountAsync(0);
         await Shot(morten, "1-second-member-phone");
+        if (Environment.GetEnvironmentVariable("HF_SCREENSHOTS") is { Length: > 0 } folder)
+            await morten.Locator("section.current-item").ScreenshotAsync(new() { Path = Path.Combine(folder, "seats-1b-second-member-phone-item.png") });
 
         await form.GetByRole(AriaRole.Radio, new() { Name = "Uenig" }).CheckAsync();
         await form.GetByRole(AriaRole.Textbox, new() { Name = "Begrunnelse for å være uenig" }).FillAsync("Divisjonen har ikke kapasitet til opplæringen.");
