@@ -24,6 +24,7 @@ public static class FeatureServices
         .AddScoped<CaseRegister>()
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
+        .AddSingleton<CaseNotifier>()
         .AddScoped<MeetingQueries>()
         .AddScoped<MeetingWork>()
         .AddScoped<Meetings.Documents.MeetingDocuments>()

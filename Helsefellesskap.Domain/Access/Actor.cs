@@ -3,7 +3,7 @@ using Helsefellesskap.Domain.Partnerships;
 namespace Helsefellesskap.Domain.Access;
 
 /// <summary>A seat as an actor holds it: enough to decide what the actor may do in a body on a day.</summary>
-public sealed record ActorSeat(Guid BodyId, string BodyName, SeatRole Role, Guid? PartyId, Term Term);
+public sealed record ActorSeat(Guid BodyId, string BodyName, SeatRole Role, Guid? PartyId, Term Term, bool WithoutPosition = false);
 
 /// <summary>
 /// The person behind a command, with the seats they hold. The app reads it from the database for every
@@ -43,7 +43,7 @@ public sealed class Actor
         SeatsOn(day).Any(s => s.BodyId == bodyId && s.Role is SeatRole.Chair or SeatRole.DeputyChair);
 
     public bool HoldsPositionFor(Guid bodyId, Guid partyId, DateOnly day) =>
-        SeatsOn(day).Any(s => s.BodyId == bodyId && s.PartyId == partyId &&
+        SeatsOn(day).Any(s => s.BodyId == bodyId && s.PartyId == partyId && !s.WithoutPosition &&
             s.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute);
 
     /// <summary>The person the record names as having acted; an administrator without a person acts as no one.</summary>

@@ -207,17 +207,18 @@ public sealed class Case : Aggregate
     }
 
     public Position RegisterPosition(Guid treatmentId, Party party, int wordingVersion, PositionKind kind, string? text,
-        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null) =>
-        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at, seen);
+        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null, Func<Guid, string>? nameOf = null) =>
+        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at, seen, nameOf);
 
     public Wording AmendWording(Guid treatmentId, string text, Guid byPersonId, DateTimeOffset at) =>
         TreatmentById(treatmentId).AmendWording(text, byPersonId, at);
 
+    /// <param name="nextStepBody">Without consensus: the body the chair's next step names (the partnership meeting, the working committee).</param>
     public Outcome CloseTreatment(Guid treatmentId, DateTimeOffset at, NextStep? nextStep,
-        IReadOnlyCollection<Party> partnershipParties, Body? forwardTo = null)
+        IReadOnlyCollection<Party> partnershipParties, Body? forwardTo = null, Body? nextStepBody = null)
     {
         var treatment = TreatmentById(treatmentId);
-        treatment.Close(at, nextStep, partnershipParties, forwardTo);
+        treatment.Close(at, nextStep, partnershipParties, forwardTo, nextStepBody);
         return treatment.Outcome;
     }
 
@@ -226,12 +227,14 @@ public sealed class Case : Aggregate
         TreatmentById(treatmentId).SendBack(comment, at);
 
     /// <summary>
-    /// The body a case waits for: where its recommendation or advice was put forward, once it is ready; or the
-    /// body whose decision a party rejected in local ratification, which must take the case up again.
+    /// The body a case waits for: where its recommendation or advice was put forward, once it is ready; where the
+    /// chair sent it without consensus (the partnership meeting, back to the working committee, a later meeting); or
+    /// the body whose decision a party rejected in local ratification, which must take the case up again.
     /// </summary>
     public Guid? ReadyForBodyId => LatestTreatment switch
     {
         { IsClosed: true, ForwardedToBodyId: { } target } => target,
+        { IsClosed: true, NextStepBodyId: { } next } => next,
         // Without consensus the chair may send the case to a later meeting of the same body.
         { IsClosed: true, NextStep: Cases.NextStep.LaterMeeting } latest => latest.BodyId,
         { Outcome: Outcome.NotAdopted } rejected => rejected.BodyId,

@@ -46,6 +46,12 @@ public sealed class Treatment : Entity
     public DateTimeOffset? ClosedAt { get; private set; }
     public NextStep? NextStep { get; private set; }
 
+    /// <summary>
+    /// Where a case without consensus goes on the chair's choice: the partnership meeting, the working committee, or
+    /// this body's later meeting. The case is then ready for that body's agenda.
+    /// </summary>
+    public Guid? NextStepBodyId { get; private set; }
+
     /// <summary>Why a preparing or advising body sent the case back to the secretariat.</summary>
     public string? SentBackComment { get; private set; }
 
@@ -111,8 +117,9 @@ public sealed class Treatment : Entity
 
     private bool RequiresRatification(ConsensusTally tally) => Case.IsPrincipled || tally.Reserving.Count > 0;
 
+    /// <param name="nameOf">The name of the person who registered the party's current position, for the refusal.</param>
     internal Position RegisterPosition(Party party, int wordingVersion, PositionKind kind, string? text,
-        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null)
+        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null, Func<Guid, string>? nameOf = null)
     {
         DomainException.ThrowIf(Case.Type == CaseType.Information,
             "En orienteringssak tas til orientering; partene gir ikke standpunkt.");
@@ -131,6 +138,11 @@ public sealed class Treatment : Entity
             $"Noen andre registrerte nettopp et standpunkt for {party.Name}" +
             (earlier is null ? "." : $": «{earlier.Kind.Label()}». ") +
             "Ditt standpunkt er ikke lagret. Se det som nå gjelder, og registrer på nytt om du vil endre det.");
+        // A party with several seats: one seat holder never silently replaces what another gave as the party's position.
+        if (earlier is not null && earlier.RegisteredByPersonId != byPersonId && seen?.ConfirmsReplacing != true)
+            throw new DomainException($"{party.Name} har allerede standpunkt «{earlier.Kind.Label()}», registrert av " +
+                $"{nameOf?.Invoke(earlier.RegisteredByPersonId) ?? "en annen"} kl. {NorwegianTime.Clock(earlier.RegisteredAt)}. " +
+                "Bekreft at du vil erstatte det.");
 
         var position = new Position(Id, party.Id, wordingVersion, kind, text, byPersonId, onBehalf, at);
         earlier?.ReplaceAt(at);
@@ -149,7 +161,8 @@ public sealed class Treatment : Entity
         return wording;
     }
 
-    internal void Close(DateTimeOffset at, NextStep? nextStep, IReadOnlyCollection<Party> partnershipParties, Body? forwardTo)
+    internal void Close(DateTimeOffset at, NextStep? nextStep, IReadOnlyCollection<Party> partnershipParties, Body? forwardTo,
+        Body? nextStepBody = null)
     {
         DomainException.ThrowIf(IsClosed, $"Behandlingen i {BodyName} er allerede avsluttet.");
         var outcome = Outcome;
@@ -163,14 +176,34 @@ public sealed class Treatment : Entity
             "Bare en innstilling eller et faglig råd legges fram for et annet utvalg.");
         DomainException.ThrowIf(forwardTo is not null && forwardTo.Mandate != Mandate.Decides,
             $"{forwardTo?.ShortName} fatter ikke vedtak; en innstilling legges fram for et utvalg som beslutter.");
+        var nextStepBodyId = nextStep is { } step ? NextStepTarget(step, nextStepBody) : (Guid?)null;
         ForwardedToBodyId = forwardTo?.Id;
         ForwardedToBodyName = forwardTo?.ShortName;
+        NextStepBodyId = nextStepBodyId;
 
         if (outcome == Outcome.AdoptedPendingRatification)
             foreach (var partyId in PartiesThatMustRatify(partnershipParties))
                 _ratifications.Add(new Ratification(Id, partyId));
         ClosedAt = at;
         NextStep = nextStep;
+    }
+
+    /// <summary>The body a case without consensus goes to: the one the chair's choice names, and no other.</summary>
+    private Guid NextStepTarget(NextStep step, Body? body)
+    {
+        if (step == Cases.NextStep.LaterMeeting)
+        {
+            DomainException.ThrowIf(body is not null && body.Id != BodyId,
+                $"«{step.Label()}» betyr et senere møte i {BodyName}, ikke i {body?.ShortName}.");
+            return BodyId;
+        }
+        var kind = step == Cases.NextStep.UpToPartnershipMeeting ? BodyKind.PartnershipMeeting : BodyKind.WorkingCommittee;
+        DomainException.ThrowIf(kind == BodyKind.PartnershipMeeting && Mandate == Mandate.Decides && body?.Id == BodyId,
+            $"Saken er allerede i {BodyName}. Velg «{Cases.NextStep.LaterMeeting.Label()}».");
+        DomainException.ThrowIf(body is null || body.Kind != kind,
+            $"«{step.Label()}» må sendes til {(kind == BodyKind.PartnershipMeeting ? "partnerskapsmøtet" : "arbeidsutvalget")}" +
+            (body is null ? "; oppgi hvilket utvalg." : $", ikke til {body.ShortName}."));
+        return body!.Id;
     }
 
     internal void SendBack(string comment, DateTimeOffset at)
@@ -212,9 +245,10 @@ public sealed class Treatment : Entity
 
 /// <summary>
 /// The party's current position as the one registering saw it (none: null), so a registration made on an
-/// out-of-date screen does not silently replace someone else's.
+/// out-of-date screen does not silently replace someone else's;
+/// <see cref="ConfirmsReplacing"/> says they chose to replace a position another person registered for the party.
 /// </summary>
-public readonly record struct SeenPosition(Guid? PositionId);
+public readonly record struct SeenPosition(Guid? PositionId, bool ConfirmsReplacing = false);
 
 /// <summary>A party that must agree in a treatment, fixed when the treatment starts.</summary>
 public sealed record RequiredParty(Guid TreatmentId, Guid PartyId);

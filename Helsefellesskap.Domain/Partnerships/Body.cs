@@ -44,8 +44,9 @@ public sealed class Body : Aggregate
 
     public IReadOnlyList<Seat> Seats => _seats;
 
+    /// <param name="withoutPosition">True for a chair or deputy who leads without giving a party's position.</param>
     public Seat AddSeat(Person person, SeatRole role, Term term, Party? party = null,
-        ParticipantKind? participantKind = null, string? organisation = null)
+        ParticipantKind? participantKind = null, string? organisation = null, bool withoutPosition = false)
     {
         DomainException.ThrowIf(person.PartnershipId != PartnershipId,
             $"{person.Name} hører ikke til samme helsefellesskap som {ShortName}.");
@@ -60,7 +61,7 @@ public sealed class Body : Aggregate
         DomainException.ThrowIf(_seats.Any(s => s.PersonId == person.Id && s.Role == role && s.Term.Overlaps(term)),
             $"{person.Name} har allerede dette vervet i {ShortName} i samme periode.");
 
-        var seat = new Seat(Id, person.Id, role, term, party?.Id, participantKind, organisation);
+        var seat = new Seat(Id, person.Id, role, term, party?.Id, participantKind, organisation, withoutPosition);
         _seats.Add(seat);
         return seat;
     }

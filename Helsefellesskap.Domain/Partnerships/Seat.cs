@@ -20,8 +20,10 @@ public sealed class Seat : Entity
     private Seat() { }
 
     internal Seat(Guid bodyId, Guid personId, SeatRole role, Term term, Guid? partyId,
-        ParticipantKind? participantKind, string? organisation)
+        ParticipantKind? participantKind, string? organisation, bool withoutPosition = false)
     {
+        DomainException.ThrowIf(withoutPosition && role is not (SeatRole.Chair or SeatRole.DeputyChair),
+            "Bare lederen eller nestlederen kan ha et verv uten å gi standpunkt for en part; et medlem taler alltid for sin part.");
         DomainException.ThrowIf(RepresentsAParty(role) && partyId is null,
             $"Vervet som {role.Label()} må representere en part.");
         DomainException.ThrowIf(role == SeatRole.Participant && participantKind is null,
@@ -34,6 +36,7 @@ public sealed class Seat : Entity
         PartyId = partyId;
         ParticipantKind = participantKind;
         Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim();
+        WithoutPosition = withoutPosition;
         From = term.From;
         To = term.To;
     }
@@ -50,6 +53,13 @@ public sealed class Seat : Entity
 
     public ParticipantKind? ParticipantKind { get; private set; }
 
+    /// <summary>
+    /// True for a chair (or deputy) who leads the meeting without speaking for a party: in SSU's municipal years the
+    /// kommunedirektør appointed by KS Innlandet's KDU chairs for the municipal side, while each health region gives
+    /// its own position. The seat's party then only tells which side the chair comes from.
+    /// </summary>
+    public bool WithoutPosition { get; private set; }
+
     /// <summary>An observer's organisation, e.g. "Statsforvalteren i Innlandet".</summary>
     public string? Organisation { get; private set; }
 
@@ -59,11 +69,11 @@ public sealed class Seat : Entity
 
     public bool IsActiveOn(DateOnly day) => Term.Includes(day);
 
-    /// <summary>Chair, deputy, members and substitutes state their party's position; nobody else does.</summary>
-    public bool MayHoldPosition => RepresentsAParty(Role);
+    /// <summary>Chair, deputy, members and substitutes state their party's position (a chair without a position excepted); nobody else does.</summary>
+    public bool MayHoldPosition => RepresentsAParty(Role) && !WithoutPosition;
 
-    /// <summary>Only chair, deputy and member seats make their party one that must agree.</summary>
-    public bool MakesPartyRequired => Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member;
+    /// <summary>Only chair, deputy and member seats that speak for their party make it one that must agree.</summary>
+    public bool MakesPartyRequired => (Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member) && !WithoutPosition;
 
     /// <summary>Participants may leave a remark for the minutes without holding a position.</summary>
     public bool MayLeaveRemark => MayHoldPosition || Role == SeatRole.Participant;

@@ -4,4 +4,7 @@ namespace Helsefellesskap.Tests.Browser;
 public static class BrowserUsers
 {
     public const string PerOlavNes = "Browser tests that sign in perolav.nes";
+
+    /// <summary>The live meeting test finds the December SSU meeting as the only one with its notice sent; others open their own.</summary>
+    public const string SsuMeetings = "Browser tests that open SSU meetings";
 }

@@ -223,6 +223,68 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
         Assert.DoesNotContain(decisions, d => d.BodyShortName == "AU");
         Assert.Equal(3, (await Register.DecisionsAsync(outcome: Outcome.Binding)).Count);
     }
+
+    [Fact]
+    public async Task A_second_seat_holder_on_the_case_page_must_confirm_replacing_the_partys_position()
+    {
+        var (id, au) = await CaseInTheWorkingCommittee();
+        var hospital = await Party("Sykehuset Innlandet HF");
+        await As("geir.lien");
+        await Work.RegisterPositionAsync(id, au, hospital, 1, PositionKind.Agree, null, new SeenPosition(null));
+        var geirs = (await Reload(id)).OpenTreatment!.CurrentPositions.Single();
+
+        await As("knut.ellingsen"); // the chair of AU, also for the hospital
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Work.RegisterPositionAsync(id, au, hospital, 1, PositionKind.Disagree, "Opplæringen er ikke finansiert.", new SeenPosition(geirs.Id)));
+        Assert.StartsWith("Sykehuset Innlandet HF har allerede standpunkt «Enig», registrert av Geir Lien kl. ", refused.Message);
+        Assert.EndsWith("Bekreft at du vil erstatte det.", refused.Message);
+
+        await Work.RegisterPositionAsync(id, au, hospital, 1, PositionKind.Disagree, "Opplæringen er ikke finansiert.",
+            new SeenPosition(geirs.Id, ConfirmsReplacing: true));
+        var treatment = (await Reload(id)).OpenTreatment!;
+        Assert.Equal(PositionKind.Disagree, treatment.CurrentPositions.Single().Kind);
+        Assert.True(treatment.Positions.Single(p => p.Id == geirs.Id).IsReplaced);
+    }
+
+    [Fact]
+    public async Task Every_page_showing_the_case_is_told_once_a_position_or_an_amendment_is_saved()
+    {
+        var (id, au) = await CaseInTheWorkingCommittee();
+        var told = 0;
+        using var page = Service<CaseNotifier>().Subscribe(id, () => { Interlocked.Increment(ref told); return Task.CompletedTask; });
+        using var other = Service<CaseNotifier>().Subscribe(Guid.NewGuid(), () => throw new InvalidOperationException("Ikke denne saken."));
+
+        await As("geir.lien");
+        await Work.RegisterPositionAsync(id, au, await Party("Sykehuset Innlandet HF"), 1, PositionKind.Agree, null);
+        await Until(() => told == 1);
+        await As("knut.ellingsen");
+        await Work.AmendWordingAsync(id, au, "AU innstiller: SSU vedtar rutinen.");
+        await Until(() => told == 2);
+    }
+
+    [Fact]
+    public async Task Cases_closed_without_consensus_before_the_next_step_named_its_body_get_it_at_start_up_once()
+    {
+        // The demo's competence plan: no consensus in SSU, back to the working committee. As an older database has it:
+        await using (var db = Database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE Treatments SET NextStepBodyId = NULL WHERE NextStep IS NOT NULL");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Cases SET ComputedReadyForBodyId = NULL WHERE Title LIKE 'Felles kompetanseplan%'");
+        }
+        Assert.DoesNotContain(await Register.ReadyForAgendaAsync(), r => r.Title.StartsWith("Felles kompetanseplan"));
+
+        await using (var db = Database.NewContext()) Assert.Equal(1, await NextStepBackfill.RunAsync(db));
+        await using (var db = Database.NewContext()) Assert.Equal(0, await NextStepBackfill.RunAsync(db));
+
+        Assert.Contains(await Register.ReadyForAgendaAsync(), r => r.Title.StartsWith("Felles kompetanseplan") && r.BodyShortName == "AU");
+    }
+
+    /// <summary>Deliveries run on the thread pool; wait for them, briefly.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
 }
 
 /// <summary>Attachments through the app's service: checked, hashed, stored once, downloaded under their own name.</summary>

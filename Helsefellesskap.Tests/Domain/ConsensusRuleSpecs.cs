@@ -191,7 +191,7 @@ public class ConsensusRuleSpecs
         p.Position(c, t, p.North, PositionKind.Disagree, "Ikke forankret i regionen.");
 
         Assert.Throws<DomainException>(() => c.CloseTreatment(t.Id, TestPartnership.Now, null, p.AllParties));
-        Assert.Equal(Outcome.NoConsensus, c.CloseTreatment(t.Id, TestPartnership.Now, NextStep.BackToWorkingCommittee, p.AllParties));
+        Assert.Equal(Outcome.NoConsensus, c.CloseTreatment(t.Id, TestPartnership.Now, NextStep.BackToWorkingCommittee, p.AllParties, nextStepBody: p.Au));
         Assert.Equal(NextStep.BackToWorkingCommittee, t.NextStep);
         Assert.Equal(CaseStatus.NoConsensus, c.Status);
     }

@@ -20,6 +20,7 @@ public sealed class TestPartnership
     public Body Ssu { get; }
     public Body Au { get; }
     public Body Fagutvalg { get; }
+    public Body Pm { get; }
 
     public TestPartnership()
     {
@@ -54,6 +55,10 @@ public sealed class TestPartnership
         Fagutvalg = new Body(id, BodyKind.ProfessionalCommittee, "Fagutvalg psykisk helse barn og unge", "FU-BU");
         Fagutvalg.AddSeat(NewPerson("FU kommune"), SeatRole.Member, term, North);
         Fagutvalg.AddSeat(NewPerson("FU sykehus"), SeatRole.Member, term, Hospital);
+
+        Pm = new Body(id, BodyKind.PartnershipMeeting, "Partnerskapsmøtet", "PM");
+        Pm.AddSeat(NewPerson("PM sykehus"), SeatRole.Member, term, Hospital);
+        Pm.AddSeat(NewPerson("PM Nordby"), SeatRole.Member, term, Municipalities[0]);
     }
 
     public Person NewPerson(string name) => new(Partnership.Id, name);

@@ -1,3 +1,4 @@
+using Helsefellesskap.App;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Features.Meetings.Live;
 using Helsefellesskap.Domain;
@@ -45,7 +46,7 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
 
     private static readonly (string User, string Party)[] EveryParty =
     [
-        ("torstein.vik", "Helseregion Gjøvik og Hadeland"), ("paal.rudstad", "Helseregion Hamar"),
+        ("hilde.moen", "Helseregion Gjøvik og Hadeland"), ("paal.rudstad", "Helseregion Hamar"),
         ("marte.kvaale", "Helseregion Nord-Gudbrandsdal"), ("jon.tangen", "Helseregion Nord-Østerdal"),
         ("eirik.lunde", "Helseregion Sør-Gudbrandsdal"), ("ingrid.nyhus", "Helseregion Sør-Østerdal"),
         ("ola.grindvold", "Helseregion Valdres"), ("kjersti.haug", "Sykehuset Innlandet HF"),
@@ -305,5 +306,93 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         var outside = await Assert.ThrowsAsync<DomainException>(() => Service<Helsefellesskap.App.Features.Cases.CaseWork>().RegisterPositionAsync(
             snapshot.Current!.CaseId!.Value, snapshot.Current.TreatmentId!.Value, valdres, 1, PositionKind.Agree, null));
         Assert.Contains("Saken behandles i et møte i SSU", outside.Message);
+    }
+
+    [Fact]
+    public async Task A_second_hospital_member_sees_who_gave_the_hospitals_position_and_must_confirm_replacing_it()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF");
+        var hospital = await Party("Sykehuset Innlandet HF");
+        var shown = (await Snapshot(meeting)).Current!.RowFor(hospital)!;
+        Assert.Equal("Kjersti Haug", shown.RegisteredBy);
+
+        await As("morten.berg");
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Work.RegisterPositionAsync(meeting, item, hospital, 1,
+            PositionKind.Disagree, "Kostnadene er ikke avklart.", new SeenPosition(shown.PositionId)));
+        Assert.Equal($"Sykehuset Innlandet HF har allerede standpunkt «Enig», registrert av Kjersti Haug kl. {shown.At!.Value.Format("HH:mm")}. " +
+            "Bekreft at du vil erstatte det.", refused.Message);
+        Assert.Equal("Kjersti Haug", (await Snapshot(meeting)).Current!.RowFor(hospital)!.RegisteredBy);
+
+        await Work.RegisterPositionAsync(meeting, item, hospital, 1, PositionKind.Disagree, "Kostnadene er ikke avklart.",
+            new SeenPosition(shown.PositionId, ConfirmsReplacing: true));
+        var row = (await Snapshot(meeting)).Current!.RowFor(hospital)!;
+        Assert.Equal(("Morten Berg", PositionKind.Disagree), (row.RegisteredBy, row.Kind));
+        // Kjersti changes her own party's position again: Morten gave the current one, so she confirms too.
+        await As("kjersti.haug");
+        await Assert.ThrowsAsync<DomainException>(() => Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF"));
+        await using var db = Database.NewContext();
+        var history = await db.Cases.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meeting)
+            .SelectMany(t => t.Positions).Where(p => p.PartyId == hospital).ToListAsync();
+        Assert.Equal(2, history.Count);
+        Assert.Single(history, p => p.IsReplaced);
+    }
+
+    [Fact]
+    public async Task The_ssu_chair_leads_the_meeting_but_gives_no_health_regions_position()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Register(meeting, item, "torstein.vik", "Helseregion Gjøvik og Hadeland"));
+        Assert.Equal("Du representerer ikke Helseregion Gjøvik og Hadeland i SSU og kan ikke gi standpunkt for den parten.", refused.Message);
+        // His seat adds no party: the seven regions and the hospital must agree, as before.
+        Assert.Equal(8, (await Snapshot(meeting)).Current!.Required);
+        Assert.Empty((await Service<MeetingQueries>().RightsAsync((await Snapshot(meeting)).BodyId)).PartiesIn(await Snapshot(meeting)));
+        await Register(meeting, item, "hilde.moen", "Helseregion Gjøvik og Hadeland");
+        await As("torstein.vik");
+        await Work.AmendWordingAsync(meeting, item, "SSU slutter seg til planen for 2027–2028, med evaluering etter ett år.");
+    }
+
+    [Fact]
+    public async Task Without_consensus_sent_to_the_partnership_meeting_the_case_is_ready_for_its_agenda()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF", PositionKind.Disagree, "Kostnadene er ikke avklart.");
+        await As("torstein.vik");
+        await Work.CloseItemAsync(meeting, item, new ItemClosing(NextStep.UpToPartnershipMeeting));
+
+        var caseId = (await Snapshot(meeting)).Current!.CaseId!.Value;
+        var ready = await Service<Helsefellesskap.App.Features.Cases.CaseRegister>().ReadyForAgendaAsync();
+        Assert.Equal("PM", Assert.Single(ready, r => r.CaseId == caseId).BodyShortName);
+        await As("mari.hovde");
+        var pmMeeting = await Work.ScheduleAsync(new MeetingInput(await Body("PM"), new DateOnly(2027, 8, 26), new TimeOnly(9, 0),
+            TimeSpan.FromHours(5), "Scandic Hamar", null));
+        Assert.Contains(await Service<MeetingQueries>().AgendaCandidatesAsync(pmMeeting), c => c.CaseId == caseId);
+        await Work.AddCaseAsync(pmMeeting, caseId);
+    }
+
+    [Fact]
+    public async Task Without_consensus_sent_back_to_the_working_committee_the_case_is_ready_for_it_again()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF", PositionKind.Disagree, "Kostnadene er ikke avklart.");
+        await As("torstein.vik");
+        await Work.CloseItemAsync(meeting, item, new ItemClosing(NextStep.BackToWorkingCommittee));
+
+        var caseId = (await Snapshot(meeting)).Current!.CaseId!.Value;
+        var ready = await Service<Helsefellesskap.App.Features.Cases.CaseRegister>().ReadyForAgendaAsync();
+        Assert.Equal("AU", Assert.Single(ready, r => r.CaseId == caseId).BodyShortName);
+    }
+
+    [Fact]
+    public async Task A_position_in_the_meeting_reaches_every_page_showing_the_case()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        var caseId = (await Snapshot(meeting)).Current!.CaseId!.Value;
+        var told = 0;
+        using var page = Service<Helsefellesskap.App.Features.Cases.CaseNotifier>().Subscribe(caseId, () => { Interlocked.Increment(ref told); return Task.CompletedTask; });
+
+        await Register(meeting, item, "kjersti.haug", "Sykehuset Innlandet HF");
+
+        await Until(() => told == 1);
     }
 }

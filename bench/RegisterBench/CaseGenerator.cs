@@ -238,7 +238,8 @@ public sealed class CaseGenerator(IDbContextFactory<AppDbContext> dbFactory, int
                     seat.PersonId, false, start.AddMinutes(20 + minute++));
             }
         }
-        if (close) c.CloseTreatment(treatment.Id, start.AddMinutes(45), next, parties.Values, forwardTo);
+        if (close) c.CloseTreatment(treatment.Id, start.AddMinutes(45), next, parties.Values, forwardTo,
+            next == NextStep.BackToWorkingCommittee ? au : null);
         return treatment;
     }
 

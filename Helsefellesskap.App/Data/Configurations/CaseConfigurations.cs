@@ -106,6 +106,7 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
         b.Property(x => x.ForwardedToBodyName).HasMaxLength(30);
         b.Property(x => x.SentBackComment).HasMaxLength(4000);
         b.HasOne<Body>().WithMany().HasForeignKey(x => x.ForwardedToBodyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Body>().WithMany().HasForeignKey(x => x.NextStepBodyId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.IsClosed);
         b.Ignore(x => x.CurrentWording);
         b.Ignore(x => x.CurrentPositions);

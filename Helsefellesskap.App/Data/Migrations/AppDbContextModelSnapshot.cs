@@ -529,6 +529,9 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NextStepBodyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SentBackComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -547,6 +550,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("ForwardedToBodyId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("NextStepBodyId");
 
                     b.ToTable("Treatments", (string)null);
                 });
@@ -1010,6 +1015,9 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WithoutPosition")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
@@ -1345,6 +1353,11 @@ namespace Helsefellesskap.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Body", null)
+                        .WithMany()
+                        .HasForeignKey("NextStepBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Case");
                 });

@@ -90,9 +90,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         var chair = P("torstein.vik", "Torstein Vik", "kommunedirektør, Søndre Land kommune");
         var director = P("annelise.dahl", "Anne Lise Dahl", "administrerende direktør, Sykehuset Innlandet");
         // The chair alternates every second year: the hospital led 2024–2025, the municipalities lead 2026–2027.
+        // The municipal side is led by a kommunedirektør appointed by KS Innlandet's kommunedirektørutvalg (seed 004):
+        // he chairs (or deputises) for the municipalities jointly and gives no region's position; each region speaks
+        // through its own kommunalsjef.
         ssu.AddSeat(director, SeatRole.Chair, PreviousTerm, hospital);
-        ssu.AddSeat(chair, SeatRole.DeputyChair, PreviousTerm, regions["Gjøvik og Hadeland"]);
-        ssu.AddSeat(chair, SeatRole.Chair, CurrentTerm, regions["Gjøvik og Hadeland"]);
+        ssu.AddSeat(chair, SeatRole.DeputyChair, PreviousTerm, jointly, withoutPosition: true);
+        ssu.AddSeat(chair, SeatRole.Chair, CurrentTerm, jointly, withoutPosition: true);
         ssu.AddSeat(director, SeatRole.DeputyChair, CurrentTerm, hospital);
 
         (string User, string Name, string Title, string Region)[] regional =
@@ -286,7 +289,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
                 c.RegisterPosition(t.Id, all.First(p => p.Id == partyId), t.CurrentWording.Version, kind, text,
                     seat.PersonId, false, meeting.StartsAt.AddMinutes(20 + minute++));
             }
-            c.CloseTreatment(t.Id, meeting.StartsAt.AddMinutes(45), next, all, body.Mandate == Mandate.Decides ? null : ssu);
+            c.CloseTreatment(t.Id, meeting.StartsAt.AddMinutes(45), next, all, body.Mandate == Mandate.Decides ? null : ssu,
+                next switch { NextStep.BackToWorkingCommittee => au, NextStep.UpToPartnershipMeeting => pm, _ => null });
         }
 
         static (PositionKind, string?) Agree(Guid _) => (PositionKind.Agree, null);

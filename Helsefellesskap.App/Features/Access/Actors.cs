@@ -33,7 +33,7 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
             .ToListAsync();
         var grants = await db.RatificationGrants.AsNoTracking().Where(g => g.PersonId == personId).Select(g => g.PartyId).ToListAsync();
         return new Actor(personId, person.Name, user.IsAdministrator,
-            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term)), grants)
+            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term, x.Seat.WithoutPosition)), grants)
         {
             UserId = user.Id,
         };

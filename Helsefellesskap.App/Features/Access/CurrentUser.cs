@@ -17,7 +17,7 @@ public sealed record SignedInUser(string UserId, string UserName, bool IsAdminis
 
     /// <summary>What the pages offer follows the domain's rule; every command checks it again against the database.</summary>
     public bool MayAdminister(DateOnly day) => new Actor(Person?.Id, UserName, IsAdministrator,
-        Seats.Select(s => new ActorSeat(s.Body.Id, s.Body.ShortName, s.Seat.Role, s.Seat.PartyId, s.Seat.Term))).MayAdminister(day);
+        Seats.Select(s => new ActorSeat(s.Body.Id, s.Body.ShortName, s.Seat.Role, s.Seat.PartyId, s.Seat.Term, s.Seat.WithoutPosition))).MayAdminister(day);
 }
 
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)

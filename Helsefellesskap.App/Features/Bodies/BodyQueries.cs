@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Helsefellesskap.App.Features.Bodies;
 
 public sealed record SeatView(string PersonName, string? PersonTitle, SeatRole Role, ParticipantKind? ParticipantKind,
-    string? PartyName, string? Organisation, Term Term, bool IsActive);
+    string? PartyName, string? Organisation, Term Term, bool IsActive, bool WithoutPosition = false);
 
 public sealed record BodyView(Guid Id, string Name, string ShortName, BodyKind Kind, Mandate Mandate,
     IReadOnlyList<SeatView> Seats, IReadOnlyList<string> PartiesThatMustAgree, string? ChairName, Side? ChairSide)
@@ -33,7 +33,7 @@ public sealed class BodyQueries(IDbContextFactory<AppDbContext> dbFactory, TimeP
                 .OrderBy(s => s.Role).ThenBy(s => s.PartyId is { } id ? parties[id].Name : "", Norwegian)
                 .ThenBy(s => people[s.PersonId].Name, Norwegian)
                 .Select(s => new SeatView(people[s.PersonId].Name, people[s.PersonId].Title, s.Role, s.ParticipantKind,
-                    s.PartyId is { } id ? parties[id].Name : null, s.Organisation, s.Term, s.IsActiveOn(today)))
+                    s.PartyId is { } id ? parties[id].Name : null, s.Organisation, s.Term, s.IsActiveOn(today), s.WithoutPosition))
                 .ToList();
             var required = body.PartiesThatMustAgree(today).Select(id => parties[id].Name).Order(Norwegian).ToList();
             var chair = body.ChairOn(today);

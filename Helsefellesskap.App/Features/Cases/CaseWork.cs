@@ -27,7 +27,7 @@ public sealed class CaseEditConflict(CaseDraftInput theirs, int version, string 
 /// lets the domain decide, and saves in one transaction through the write gate.
 /// </summary>
 public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
-    CaseRegistration registration, TimeProvider clock)
+    CaseRegistration registration, CaseNotifier notifier, TimeProvider clock)
 {
     private DateOnly Today => OsloTime.Today(clock);
 
@@ -109,13 +109,19 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         db.AuditAction = $"Sendt til forberedelse i {body.ShortName}";
     });
 
+    /// <summary>
+    /// A member states their party's position; <paramref name="seen"/> is the party's position as the page showed it,
+    /// and whether the member chose to replace one another person registered.
+    /// </summary>
     public Task RegisterPositionAsync(Guid caseId, Guid treatmentId, Guid partyId, int wordingVersion, PositionKind kind,
-        string? text) => Write(caseId, async (db, actor, @case) =>
+        string? text, SeenPosition? seen = null) => Write(caseId, async (db, actor, @case) =>
     {
         var treatment = TreatmentOf(@case, treatmentId);
         var party = await db.Parties.SingleAsync(p => p.Id == partyId);
         var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
-        @case.RegisterPosition(treatmentId, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, clock.GetUtcNow());
+        var names = await RegistrantNamesAsync(db, treatment);
+        @case.RegisterPosition(treatmentId, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, clock.GetUtcNow(),
+            seen, id => names.GetValueOrDefault(id, "en annen"));
         db.AuditAction = $"Standpunkt registrert for {party.Name}";
     });
 
@@ -148,15 +154,27 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         return Task.CompletedTask;
     });
 
-    private Task Write(Guid caseId, Func<AppDbContext, Actor, Case, Task> change) => gate.RunAsync(async () =>
+    /// <summary>The people who registered the treatment's positions, so a refusal can say who gave the party's position.</summary>
+    public static async Task<Dictionary<Guid, string>> RegistrantNamesAsync(AppDbContext db, Treatment treatment)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var actor = await actors.CurrentAsync(db);
-        var @case = await CaseAsync(db, caseId);
-        await change(db, actor, @case);
-        await db.SaveChangesAsync();
-        return true;
-    });
+        var ids = treatment.Positions.Select(p => p.RegisteredByPersonId).Distinct().ToList();
+        return await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
+    }
+
+    private async Task Write(Guid caseId, Func<AppDbContext, Actor, Case, Task> change)
+    {
+        await gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var actor = await actors.CurrentAsync(db);
+            var @case = await CaseAsync(db, caseId);
+            await change(db, actor, @case);
+            await db.SaveChangesAsync();
+            return true;
+        });
+        // Not awaited: the command is done once saved; every page showing the case reads it again as the news reaches it.
+        _ = notifier.PublishAsync(caseId);
+    }
 
     private static async Task<Case> CaseAsync(AppDbContext db, Guid caseId) =>
         await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");

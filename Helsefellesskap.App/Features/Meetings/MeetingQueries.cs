@@ -43,7 +43,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
         try { actor = await actors.CurrentAsync(db); }
         catch (DomainException) { return MeetingRights.None; }
         var today = OsloTime.Today(clock);
-        var seats = actor.SeatsOn(today).Where(s => s.BodyId == bodyId && s.PartyId is not null &&
+        var seats = actor.SeatsOn(today).Where(s => s.BodyId == bodyId && s.PartyId is not null && !s.WithoutPosition &&
             s.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute).ToList();
         var partyIds = seats.Select(s => s.PartyId!.Value).ToList();
         var names = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
@@ -74,7 +74,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
             .Select(c => new AgendaCandidate(c.Id, c.Number?.ToString() ?? "", c.Title, c.LatestTreatment switch
             {
                 { ForwardedToBodyId: not null } t => $"{t.Outcome.Label()} fra {t.BodyName}",
-                { NextStep: NextStep.LaterMeeting } t => $"Ikke konsensus i {t.BodyName}; til et senere møte",
+                { NextStep: { } step } t => $"Ikke konsensus i {t.BodyName}; {step.Label().ToLowerInvariant()}",
                 _ => "Registrert for utvalget",
             })).ToList();
     }

@@ -1,5 +1,6 @@
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Meetings.Live;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Access;
@@ -22,7 +23,7 @@ public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyI
 /// every screen that follows the meeting.
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
-    MeetingNotifier notifier, TimeProvider clock)
+    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock)
 {
     private DateOnly Today => OsloTime.Today(clock);
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -152,7 +153,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             var seat = actor.SeatsOn(Today).First(s => s.BodyId == meeting.BodyId && s.PartyId == partyId && s.Role != SeatRole.Secretariat);
             meeting.MustBeAbleToStatePosition(actor.ActingPersonId, seat.Role);
         }
-        @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen);
+        var names = await CaseWork.RegistrantNamesAsync(db, treatment);
+        @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen,
+            id => names.GetValueOrDefault(id, "en annen"));
         db.AuditAction = onBehalf
             ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
             : $"Standpunkt registrert for {party.Name}";
@@ -193,7 +196,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             {
                 var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
                 var forwardTo = closing.ForwardToBodyId is { } id ? await BodyAsync(db, id) : null;
-                @case.CloseTreatment(treatmentId, Now, closing.NextStep, parties, forwardTo);
+                var nextStepBody = await NextStepBodyAsync(db, body, closing.NextStep);
+                @case.CloseTreatment(treatmentId, Now, closing.NextStep, parties, forwardTo, nextStepBody);
             }
         }
         meeting.CloseAgendaItem(itemId, Now);
@@ -232,8 +236,23 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         return await MeetingSnapshots.LoadAsync(db, meetingId, revision);
     }
 
+    /// <summary>The body the chair's next step names: the partnership's partnership meeting or working committee.</summary>
+    private static async Task<Body?> NextStepBodyAsync(AppDbContext db, Body body, NextStep? step)
+    {
+        BodyKind? kind = step switch
+        {
+            NextStep.UpToPartnershipMeeting => BodyKind.PartnershipMeeting,
+            NextStep.BackToWorkingCommittee => BodyKind.WorkingCommittee,
+            _ => null,
+        };
+        if (kind is null) return null;
+        return await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.PartnershipId == body.PartnershipId && b.Kind == kind)
+            ?? throw new DomainException($"Helsefellesskapet har ikke {(kind == BodyKind.PartnershipMeeting ? "et partnerskapsmøte" : "et arbeidsutvalg")} å sende saken til.");
+    }
+
     private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change)
     {
+        var touchedCases = new List<Guid>();
         var snapshot = await gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -248,12 +267,14 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             {
                 throw new DomainException("Noen andre endret møtet i samme øyeblikk. Se skjermen på nytt og prøv igjen.");
             }
+            touchedCases.AddRange(db.ChangeTracker.Entries<Case>().Select(e => e.Entity.Id));
             db.ChangeTracker.Clear();
             // Read inside the gate: snapshots are then read in the order the changes were made.
             return await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
         });
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
         if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
+        foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
     }
 
     private async Task MustChairOrServeAsync(AppDbContext db, Actor actor, Meeting meeting, string action)

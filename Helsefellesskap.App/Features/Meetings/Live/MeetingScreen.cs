@@ -22,19 +22,29 @@ public abstract class MeetingScreen : StoreComponent
 
     protected override void OnParametersSet()
     {
-        // Queued until the store is initialised after the first interactive render; prerendering reads nothing.
-        if (Store.Value.MeetingId != Id) Store.Dispatch(new JoinMeeting(Id));
-        if (_subscription is not null && _subscribedTo != Id) Subscribe();
+        // Once the page follows a meeting, another meeting's id follows that one instead.
+        if (_subscription is not null && _subscribedTo != Id) Join();
     }
 
     protected override Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            Subscribe();
+            Join();
+            // Actions wait until the store is initialised after the first interactive render; prerendering reads nothing.
             Store.Initialize();
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Subscribes first, then reads the meeting, every time the page joins: back on the page in the same tab, the
+    /// circuit's store still holds what it showed when the user left, and changes made meanwhile never reached it.
+    /// </summary>
+    private void Join()
+    {
+        Subscribe();
+        Store.Dispatch(new JoinMeeting(Id));
     }
 
     private void Subscribe()

@@ -63,7 +63,7 @@ public sealed record CurrentItem(
 
 /// <summary>One party on the board: its position on the current wording, or none yet.</summary>
 public sealed record BoardRow(Guid PartyId, string PartyName, Guid? PositionId, PositionKind? Kind, string? Text,
-    string? RegisteredBy, bool OnBehalf, DateTimeOffset? At);
+    string? RegisteredBy, bool OnBehalf, DateTimeOffset? At, Guid? RegisteredById = null);
 
 /// <summary>A position given on an earlier wording, voided when the chair amended it.</summary>
 public sealed record VoidedPosition(string PartyName, PositionKind Kind, int WordingVersion);

@@ -51,7 +51,7 @@ public static class MeetingSnapshots
             var standing = treatment.CurrentPositions.ToDictionary(p => p.PartyId);
             var board = treatment.RequiredParties
                 .Select(id => standing.TryGetValue(id, out var p)
-                    ? new BoardRow(id, parties[id], p.Id, p.Kind, p.Text, people.GetValueOrDefault(p.RegisteredByPersonId), p.RegisteredOnBehalf, p.RegisteredAt)
+                    ? new BoardRow(id, parties[id], p.Id, p.Kind, p.Text, people.GetValueOrDefault(p.RegisteredByPersonId), p.RegisteredOnBehalf, p.RegisteredAt, p.RegisteredByPersonId)
                     : new BoardRow(id, parties[id], null, null, null, null, false, null))
                 .OrderBy(r => r.PartyName, StringComparer.Create(new("nb-NO"), false)).ToList();
             var voided = treatment.Positions.Where(p => treatment.IsVoided(p) && !p.IsReplaced)
