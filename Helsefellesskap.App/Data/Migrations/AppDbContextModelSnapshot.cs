@@ -529,6 +529,10 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeAtClose")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SentBackComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -715,6 +719,42 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.ToTable("AgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.ApprovedMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FrozenAtUpgrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByPersonId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +886,48 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("MeetingRemarks", (string)null);
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.MinutesCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MinutesCorrections", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Body", b =>
@@ -1410,6 +1492,20 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.ApprovedMinutes", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Attendance", b =>
                 {
                     b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
@@ -1446,6 +1542,21 @@ namespace Helsefellesskap.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.MinutesCorrection", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1610,6 +1721,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendance");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Remarks");
                 });
