@@ -25,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseNumberSeries> CaseNumberSeries => Set<CaseNumberSeries>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
     public DbSet<Domain.FollowUp.FollowUpAction> FollowUpActions => Set<Domain.FollowUp.FollowUpAction>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();

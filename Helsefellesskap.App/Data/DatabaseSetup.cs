@@ -38,5 +38,6 @@ public static class DatabaseSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await NextStepBackfill.RunAsync(db);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        await RecordBackfill.RunAsync(scope.ServiceProvider);
     }
 }

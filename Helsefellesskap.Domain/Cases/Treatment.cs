@@ -52,6 +52,12 @@ public sealed class Treatment : Entity
     /// </summary>
     public Guid? NextStepBodyId { get; private set; }
 
+    /// <summary>
+    /// The outcome as it stood when the body closed the treatment: a fact that later ratification does not change.
+    /// Minutes and agenda lines show this; the case's status follows the living <see cref="Outcome"/>.
+    /// </summary>
+    public Outcome? OutcomeAtClose { get; private set; }
+
     /// <summary>Why a preparing or advising body sent the case back to the secretariat.</summary>
     public string? SentBackComment { get; private set; }
 
@@ -94,25 +100,36 @@ public sealed class Treatment : Entity
         }
     }
 
-    /// <summary>The consensus rule (konsensusprinsippet).</summary>
-    public Outcome Outcome
+    /// <summary>The consensus rule (konsensusprinsippet), with local ratification as it stands now.</summary>
+    public Outcome Outcome => OutcomeOf(countRatification: true);
+
+    /// <summary>
+    /// For treatments closed before the outcome at close was recorded: the outcome as it stood then is the computed
+    /// one with ratification ignored. Changes nothing where it is recorded or the treatment is open.
+    /// </summary>
+    public bool RecordOutcomeAtCloseWhereMissing()
     {
-        get
+        if (!IsClosed || OutcomeAtClose is not null) return false;
+        OutcomeAtClose = OutcomeOf(countRatification: false);
+        return true;
+    }
+
+    private Outcome OutcomeOf(bool countRatification)
+    {
+        if (SentBackComment is not null) return Outcome.SentBack;
+        if (Case.Type == CaseType.Information) return Outcome.Noted;
+        var tally = Tally;
+        if (!tally.EveryPartyAgrees) return Outcome.NoConsensus;
+        return Mandate switch
         {
-            if (SentBackComment is not null) return Outcome.SentBack;
-            if (Case.Type == CaseType.Information) return Outcome.Noted;
-            var tally = Tally;
-            if (!tally.EveryPartyAgrees) return Outcome.NoConsensus;
-            return Mandate switch
-            {
-                Mandate.Prepares => Outcome.Recommendation,
-                Mandate.Advises => Outcome.Advice,
-                _ when !RequiresRatification(tally) => Outcome.Binding,
-                _ when _ratifications.Any(r => r.Status == RatificationStatus.Rejected) => Outcome.NotAdopted,
-                _ when IsClosed && _ratifications.All(r => r.IsRatified) => Outcome.Binding,
-                _ => Outcome.AdoptedPendingRatification,
-            };
-        }
+            Mandate.Prepares => Outcome.Recommendation,
+            Mandate.Advises => Outcome.Advice,
+            _ when !RequiresRatification(tally) => Outcome.Binding,
+            _ when !countRatification => Outcome.AdoptedPendingRatification,
+            _ when _ratifications.Any(r => r.Status == RatificationStatus.Rejected) => Outcome.NotAdopted,
+            _ when IsClosed && _ratifications.All(r => r.IsRatified) => Outcome.Binding,
+            _ => Outcome.AdoptedPendingRatification,
+        };
     }
 
     private bool RequiresRatification(ConsensusTally tally) => Case.IsPrincipled || tally.Reserving.Count > 0;
@@ -186,6 +203,7 @@ public sealed class Treatment : Entity
                 _ratifications.Add(new Ratification(Id, partyId));
         ClosedAt = at;
         NextStep = nextStep;
+        OutcomeAtClose = outcome;
     }
 
     /// <summary>The body a case without consensus goes to: the one the chair's choice names, and no other.</summary>
@@ -215,6 +233,7 @@ public sealed class Treatment : Entity
             "Skriv en kommentar som forteller sekretariatet hva som må endres.");
         SentBackComment = comment.Trim();
         ClosedAt = at;
+        OutcomeAtClose = Outcome.SentBack;
     }
 
     /// <summary>
@@ -234,6 +253,31 @@ public sealed class Treatment : Entity
         }).Distinct();
     }
 
+    /// <summary>
+    /// What happened to the decision after the body closed it, oldest first: each rejection and each ratification
+    /// with changes in local treatment, and the day it became binding once every party had ratified. These belong
+    /// on the case and the public decision page, never inside the approved minutes.
+    /// </summary>
+    public IReadOnlyList<Development> Developments(Func<Guid, string> partyName)
+    {
+        var developments = new List<Development>();
+        foreach (var r in _ratifications.Where(r => r.Status is RatificationStatus.Rejected or RatificationStatus.RatifiedWithChanges))
+        {
+            var on = r.TreatedOn ?? DateOnly.FromDateTime(r.RecordedAt?.UtcDateTime ?? DateTime.MinValue);
+            var where = r.LocalBody is { Length: > 0 } body ? $" i {char.ToLowerInvariant(body[0])}{body[1..]}" : "";
+            developments.Add(r.Status == RatificationStatus.Rejected
+                ? new Development(on, $"{partyName(r.PartyId)} avviste vedtaket{where}" + (r.Comment is null ? "" : $" – begrunnelse: {r.Comment}"))
+                : new Development(on, $"{partyName(r.PartyId)} forankret vedtaket med endringer{where} – {r.Comment}"));
+        }
+        if (_ratifications.Count > 0 && _ratifications.All(r => r.IsRatified))
+        {
+            var last = _ratifications.Max(r => r.TreatedOn ?? DateOnly.MinValue);
+            developments.Add(new Development(last,
+                $"Forankret i {_ratifications.Count} av {_ratifications.Count} – bindende fra {last:dd.MM.yyyy}"));
+        }
+        return developments.OrderBy(d => d.On).ToList();
+    }
+
     internal Ratification RecordRatification(Party party, RatificationEntry entry, Guid byPersonId, DateTimeOffset at)
     {
         var item = _ratifications.SingleOrDefault(r => r.PartyId == party.Id);
@@ -242,6 +286,9 @@ public sealed class Treatment : Entity
         return item;
     }
 }
+
+/// <summary>Something that happened to a decision after the meeting, dated: a rejection, the last ratification.</summary>
+public sealed record Development(DateOnly On, string Text);
 
 /// <summary>
 /// The party's current position as the one registering saw it (none: null), so a registration made on an

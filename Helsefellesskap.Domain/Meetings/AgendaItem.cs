@@ -43,6 +43,13 @@ public sealed class AgendaItem : Entity
 
     public bool IsCase => Kind == AgendaItemKind.Case;
 
+    /// <summary>
+    /// Whether the minutes say the item was not treated. Only a case can be left untreated (it waits for a later
+    /// meeting); the standard items (notice, last minutes, any other business) belong to every meeting held, and
+    /// the secretariat's prose says what was done under them, whether or not the chair clicked through them.
+    /// </summary>
+    public bool IsReportedAsNotTreated => IsCase && State != AgendaItemState.Closed;
+
     internal void Open(Guid? treatmentId, DateTimeOffset at)
     {
         DomainException.ThrowIf(State == AgendaItemState.Closed, $"«{Title}» er allerede behandlet.");

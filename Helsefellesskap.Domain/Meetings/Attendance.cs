@@ -35,6 +35,18 @@ public sealed class Attendance : Entity
 
     public bool IsCalledInSubstitute => SubstituteForPersonId is not null;
 
+    /// <summary>
+    /// The order people are listed in the notice and the minutes: by party (those without one last), then role
+    /// (chair first), then name.
+    /// </summary>
+    public static IEnumerable<T> InListOrder<T>(IEnumerable<T> people, Func<T, string?> partyName, Func<T, SeatRole> role,
+        Func<T, string> personName)
+    {
+        var norwegian = StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false);
+        return people.OrderBy(p => partyName(p) is null).ThenBy(p => partyName(p) ?? "", norwegian)
+            .ThenBy(role).ThenBy(personName, norwegian);
+    }
+
     internal void ReportAbsence(string? reason)
     {
         Status = AttendanceStatus.Absent;

@@ -17,6 +17,7 @@ public sealed class Meeting : Aggregate
     private readonly List<AgendaItem> _agenda = [];
     private readonly List<Attendance> _attendance = [];
     private readonly List<MeetingRemark> _remarks = [];
+    private readonly List<MinutesCorrection> _corrections = [];
 
     private Meeting() { Location = ""; MinutesIntro = ""; }
 
@@ -65,6 +66,9 @@ public sealed class Meeting : Aggregate
     public IReadOnlyList<AgendaItem> Agenda => _agenda.OrderBy(i => i.Order).ToList();
     public IReadOnlyList<Attendance> Attendance => _attendance;
     public IReadOnlyList<MeetingRemark> Remarks => _remarks;
+
+    /// <summary>Corrections (rettelser) of the approved minutes, in order; the approved document itself never changes.</summary>
+    public IReadOnlyList<MinutesCorrection> Corrections => _corrections.OrderBy(c => c.Number).ToList();
 
     public AgendaItem? OpenItem => _agenda.SingleOrDefault(i => i.State == AgendaItemState.Open);
     public AgendaItem? CurrentItem => _agenda.SingleOrDefault(i => i.Id == CurrentItemId);
@@ -263,13 +267,42 @@ public sealed class Meeting : Aggregate
         else MinutesIntro = (text ?? "").Trim();
     }
 
-    public void ApproveMinutes(Guid byPersonId, DateTimeOffset at)
+    /// <summary>
+    /// Approves the minutes and freezes them: <paramref name="document"/> is everything the minutes show, rendered
+    /// for this approval; it is stored with its SHA-256 in the same save, and every later view shows it.
+    /// </summary>
+    public ApprovedMinutes ApproveMinutes(Guid byPersonId, DateTimeOffset at, string document)
     {
         DomainException.ThrowIf(MinutesAreLocked, "Protokollen er allerede godkjent.");
         DomainException.ThrowIf(Status != MeetingStatus.Closed, "Protokollen godkjennes etter at møtet er avsluttet.");
+        var approved = new ApprovedMinutes(Id, document, at, byPersonId, frozenAtUpgrade: false);
         Status = MeetingStatus.MinutesApproved;
         MinutesApprovedAt = at;
         MinutesApprovedByPersonId = byPersonId;
+        return approved;
+    }
+
+    /// <summary>
+    /// For minutes approved before the app stored the approved document: freezes them as they render now, marked
+    /// as frozen at the upgrade. The caller freezes each meeting's minutes once.
+    /// </summary>
+    public ApprovedMinutes FreezeApprovedMinutesAtUpgrade(string document)
+    {
+        DomainException.ThrowIf(!MinutesAreLocked, "Bare godkjente protokoller fryses ved oppgradering.");
+        return new ApprovedMinutes(Id, document, MinutesApprovedAt ?? EndsAt, MinutesApprovedByPersonId, frozenAtUpgrade: true);
+    }
+
+    /// <summary>
+    /// A mistake in approved minutes is corrected only by a recorded correction with a reason, shown after the
+    /// minutes; the approved text stays as it was. The app checks that the one correcting may approve minutes.
+    /// </summary>
+    public MinutesCorrection CorrectMinutes(string text, string reason, Guid byPersonId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(!MinutesAreLocked,
+            "Bare en godkjent protokoll rettes med en rettelse. Et utkast endres direkte i protokollteksten.");
+        var correction = new MinutesCorrection(Id, _corrections.Count + 1, text, reason, byPersonId, at);
+        _corrections.Add(correction);
+        return correction;
     }
 
     private AgendaItem ItemById(Guid itemId) =>

@@ -82,7 +82,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(39, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(40, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -237,6 +237,9 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
             case "ApproveMinutes":
                 await meetings.ApproveMinutesAsync(m.MeetingId);
                 break;
+            case "CorrectMinutes":
+                await meetings.CorrectMinutesAsync(m.MeetingId, "Riktig møtested er Hamar.", "Feil møtested.");
+                break;
             default:
                 if (await RunFollowUpAsync(command)) break;
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
@@ -251,7 +254,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         return (decision.Treatments.Single().Id, await db.Parties.Where(p => p.Name == "Tolga").Select(p => p.Id).SingleAsync());
     }
 
-    private enum MeetingStage { Planned, OnAgenda, NoticeSent, InProgress, ItemOpen, Closed }
+    private enum MeetingStage { Planned, OnAgenda, NoticeSent, InProgress, ItemOpen, Closed, MinutesApproved }
 
     private static readonly Dictionary<string, MeetingStage> MeetingStages = new()
     {
@@ -259,7 +262,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         ["OpenMeeting"] = MeetingStage.NoticeSent, ["RecordAttendance"] = MeetingStage.InProgress, ["OpenMeetingItem"] = MeetingStage.InProgress,
         ["StatePositionInMeeting"] = MeetingStage.ItemOpen, ["StateOtherPositionInMeeting"] = MeetingStage.ItemOpen,
         ["AddRemark"] = MeetingStage.ItemOpen, ["CloseMeetingItem"] = MeetingStage.ItemOpen,
-        ["WriteMinutes"] = MeetingStage.Closed, ["ApproveMinutes"] = MeetingStage.Closed,
+        ["WriteMinutes"] = MeetingStage.Closed, ["ApproveMinutes"] = MeetingStage.Closed, ["CorrectMinutes"] = MeetingStage.MinutesApproved,
     };
 
     private readonly record struct MeetingScene(Guid MeetingId, Guid CaseId, Guid ItemId);
@@ -285,6 +288,11 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
             await As("silje.vang");
             await meetings.CloseItemAsync(meetingId, itemId, new ItemClosing());
             await meetings.CloseMeetingAsync(meetingId);
+        }
+        if (stage >= MeetingStage.MinutesApproved)
+        {
+            await As("mari.hovde");
+            await meetings.ApproveMinutesAsync(meetingId);
         }
         return new MeetingScene(meetingId, caseId, itemId);
     }

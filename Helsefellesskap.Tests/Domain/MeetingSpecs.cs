@@ -175,14 +175,14 @@ public sealed class MeetingSpecs
     {
         var (meeting, item) = InProgressWithCase();
         Assert.Contains("når møtet er avsluttet", Assert.Throws<DomainException>(() => meeting.WriteMinutes(null, "Innledning")).Message);
-        Assert.Throws<DomainException>(() => meeting.ApproveMinutes(p.Secretary.Id, Now));
+        Assert.Throws<DomainException>(() => meeting.ApproveMinutes(p.Secretary.Id, Now, "{}"));
         meeting.Close(Now);
         meeting.WriteMinutes(null, "Møtet ble ledet av leder.");
         meeting.WriteMinutes(item.Id, "Drøftingen gjaldt kostnadene.");
-        meeting.ApproveMinutes(p.Secretary.Id, Now);
+        meeting.ApproveMinutes(p.Secretary.Id, Now, "{}");
         Assert.True(meeting.MinutesAreLocked);
         Assert.Contains("låst", Assert.Throws<DomainException>(() => meeting.WriteMinutes(item.Id, "Endret")).Message);
-        Assert.Throws<DomainException>(() => meeting.ApproveMinutes(p.Secretary.Id, Now));
+        Assert.Throws<DomainException>(() => meeting.ApproveMinutes(p.Secretary.Id, Now, "{}"));
         Assert.Equal("Drøftingen gjaldt kostnadene.", meeting.Agenda.Single(i => i.Id == item.Id).MinutesText);
     }
 

@@ -113,6 +113,7 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
         b.Ignore(x => x.RequiredParties);
         b.Ignore(x => x.Tally);
         b.Ignore(x => x.Outcome);
+        b.Property(x => x.OutcomeAtClose);
         b.Property<string>(CaseProjection.Outcome).HasMaxLength(40).HasDefaultValue(nameof(Outcome.NoConsensus));
         b.HasIndex(x => x.ClosedAt);
         b.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
@@ -201,6 +202,36 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Navigation(x => x.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         b.HasMany(x => x.Remarks).WithOne().HasForeignKey(r => r.MeetingId);
         b.Navigation(x => x.Remarks).HasField("_remarks").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.HasMany(x => x.Corrections).WithOne().HasForeignKey(c => c.MeetingId);
+        b.Navigation(x => x.Corrections).HasField("_corrections").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+/// <summary>The approved document is read only by the minutes' views, so it is not loaded with every meeting.</summary>
+public sealed class ApprovedMinutesConfiguration : IEntityTypeConfiguration<ApprovedMinutes>
+{
+    public void Configure(EntityTypeBuilder<ApprovedMinutes> b)
+    {
+        b.ToTable("ApprovedMinutes");
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Ignore(x => x.IsIntact);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        // Approved once: a second document for the same meeting is refused by the database too.
+        b.HasIndex(x => x.MeetingId).IsUnique();
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ApprovedByPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MinutesCorrectionConfiguration : IEntityTypeConfiguration<MinutesCorrection>
+{
+    public void Configure(EntityTypeBuilder<MinutesCorrection> b)
+    {
+        b.ToTable("MinutesCorrections");
+        b.Property(x => x.Text).HasMaxLength(MinutesCorrection.MaxTextLength);
+        b.Property(x => x.Reason).HasMaxLength(MinutesCorrection.MaxReasonLength);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ByPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeetingId, x.Number }).IsUnique();
     }
 }
 

@@ -23,7 +23,7 @@ public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyI
 /// every screen that follows the meeting.
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
-    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock)
+    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents)
 {
     private DateOnly Today => OsloTime.Today(clock);
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -221,11 +221,26 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         return Task.CompletedTask;
     });
 
+    /// <summary>
+    /// Records the approval and freezes the minutes: the document as it renders now, with this approval, is stored
+    /// with its SHA-256 in the same save (and so in the audit trail); every later view shows that document.
+    /// </summary>
     public Task ApproveMinutesAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
     {
         await MustChairOrServeAsync(db, actor, meeting, "registrere at protokollen er godkjent");
-        meeting.ApproveMinutes(actor.ActingPersonId, Now);
-        db.AuditAction = "Protokoll godkjent";
+        var at = Now;
+        // Rendered inside the write gate from what is saved, so nothing can change between rendering and approving.
+        var document = await documents.RenderForApprovalAsync(meetingId, actor.ActingPersonId, at);
+        db.ApprovedMinutes.Add(meeting.ApproveMinutes(actor.ActingPersonId, at, document));
+        db.AuditAction = "Protokoll godkjent og låst";
+    });
+
+    /// <summary>A correction of approved minutes, registered by those who may approve minutes.</summary>
+    public Task CorrectMinutesAsync(Guid meetingId, string text, string reason) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        await MustChairOrServeAsync(db, actor, meeting, "rette en godkjent protokoll");
+        var correction = meeting.CorrectMinutes(text, reason, actor.ActingPersonId, Now);
+        db.AuditAction = $"Rettelse {correction.Number} til protokollen";
     });
 
     /// <summary>Reads a meeting's snapshot for a screen that joins it; later changes arrive through the notifier.</summary>

@@ -7,15 +7,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helsefellesskap.App.Features.PublicRecord;
 
+/// <summary>
+/// A published decision: the outcome the body reached in the meeting, the outcome now (after local ratification),
+/// and what happened since as dated developments.
+/// </summary>
 public sealed record PublicDecision(Guid TreatmentId, string Number, string Title, string BodyName, DateTimeOffset MeetingAt,
     string Wording, Outcome Outcome, string Background, string Assessment,
-    IReadOnlyList<(string Party, PositionKind Kind, string? Text)> Positions);
+    IReadOnlyList<(string Party, PositionKind Kind, string? Text)> Positions)
+{
+    public Outcome OutcomeAtClose { get; init; } = Outcome;
+    public IReadOnlyList<Development> Developments { get; init; } = [];
+}
 
 /// <summary>
 /// What anyone may read without signing in: the decisions of the deciding bodies from meetings whose minutes are
 /// approved, of cases not exempt from publication.
 /// </summary>
-public sealed record PublishedMinutes(Guid MeetingId, string BodyName, DateTimeOffset MeetingAt, DateTimeOffset PublishedAt);
+public sealed record PublishedMinutes(Guid MeetingId, string BodyName, DateTimeOffset MeetingAt, DateTimeOffset PublishedAt)
+{
+    /// <summary>The approved document's SHA-256, once stored.</summary>
+    public string? Sha256 { get; init; }
+}
 
 public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, MeetingDocuments documents)
 {
@@ -39,20 +51,32 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.Name);
         var meetings = await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
             .Where(m => m.Status == MeetingStatus.MinutesApproved).ToListAsync();
-        return meetings.Select(m => new PublishedMinutes(m.Id, bodies[m.BodyId], m.StartsAt, m.MinutesApprovedAt ?? m.EndsAt))
+        var stored = await db.ApprovedMinutes.AsNoTracking().Select(a => new { a.MeetingId, a.Sha256, a.ApprovedAt })
+            .ToDictionaryAsync(a => a.MeetingId);
+        return meetings.Select(m => new PublishedMinutes(m.Id, bodies[m.BodyId], m.StartsAt,
+                stored.GetValueOrDefault(m.Id)?.ApprovedAt ?? m.MinutesApprovedAt ?? m.EndsAt) { Sha256 = stored.GetValueOrDefault(m.Id)?.Sha256 })
             .OrderByDescending(m => m.PublishedAt).ToList();
     }
 
-    /// <summary>Approved minutes as the public reads them: an exempt case shows only that it is exempt, and why.</summary>
+    /// <summary>
+    /// Approved minutes as the public reads them, from the stored approved document: a case exempt from publication
+    /// (when approved, or since) shows only that it is exempt, and why; absence reasons are internal and left out.
+    /// </summary>
     public async Task<Minutes?> MinutesAsync(Guid meetingId)
     {
         var minutes = await documents.MinutesAsync(meetingId);
         if (minutes is null || !minutes.IsLocked) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var caseIds = minutes.Items.Select(i => i.CaseId).OfType<Guid>().ToList();
+        var exemptNow = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id) && c.IsExemptFromPublication)
+            .ToDictionaryAsync(c => c.Id, c => c.ExemptionBasis);
+        string? ExemptionOf(MinutesItem i) => i.ExemptionBasis ?? (i.CaseId is { } id && exemptNow.TryGetValue(id, out var basis) ? basis ?? "" : null);
         return minutes with
         {
-            Items = minutes.Items.Select(i => i.ExemptionBasis is null ? i : new MinutesItem(null, i.Number,
+            Absent = minutes.Absent.Select(a => a with { Reason = null }).ToList(),
+            Items = minutes.Items.Select(i => ExemptionOf(i) is not { } basis ? i : new MinutesItem(null, i.Number,
                 "Sak unntatt offentlighet", i.CaseNumber, i.Kind, i.Treated, null, 0, null, null, null, null, [], [], [], "")
-                { ExemptionBasis = i.ExemptionBasis }).ToList(),
+                { ExemptionBasis = basis }).ToList(),
         };
     }
 
@@ -73,7 +97,11 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
                 .Where(t => t.IsClosed && t.Mandate == Mandate.Decides && t.MeetingId is { } m && approved.ContainsKey(m))
                 .Select(t => new PublicDecision(t.Id, c.Number!.Value.ToString(), c.Title, bodies[t.BodyId], approved[t.MeetingId!.Value].StartsAt,
                     t.CurrentWording.Text, t.Outcome, c.Background, c.Assessment,
-                    t.CurrentPositions.Select(p => (parties[p.PartyId], p.Kind, p.Text)).OrderBy(p => p.Item1).ToList())))
+                    t.CurrentPositions.Select(p => (parties[p.PartyId], p.Kind, p.Text)).OrderBy(p => p.Item1).ToList())
+                {
+                    OutcomeAtClose = t.OutcomeAtClose ?? t.Outcome,
+                    Developments = t.Developments(id => parties[id]),
+                }))
             .OrderByDescending(d => d.MeetingAt)
             .ToList();
     }

@@ -34,7 +34,8 @@ public static class MeetingSnapshots
         {
             var treatment = TreatmentOf(i);
             var number = i.CaseId is { } id && cases.TryGetValue(id, out var c) ? c.Number?.ToString() : null;
-            var outcome = treatment is { IsClosed: true } ? treatment.Outcome.Label() : null;
+            // The outcome the meeting reached, not what local ratification has made of it since.
+            var outcome = treatment is { IsClosed: true } ? (treatment.OutcomeAtClose ?? treatment.Outcome).Label() : null;
             return new AgendaLine(i.Id, i.Order, i.Kind, i.Title, number, i.CaseId, i.State, outcome, i.TreatmentId);
         }).ToList();
 
@@ -61,7 +62,7 @@ public static class MeetingSnapshots
             return new CurrentItem(item.Id, item.Kind, item.Title, @case!.Number?.ToString(), @case.Id, treatment.Id, @case.Type,
                 @case.IsPrincipled, item.State, treatment.CurrentWording.Version, treatment.CurrentWording.Text, board, voided,
                 @case.Type == CaseType.Information ? null : tally.Summary(id => parties[id]),
-                tally.Agreeing.Count, tally.Required.Count, treatment.Outcome, treatment.NextStep,
+                tally.Agreeing.Count, tally.Required.Count, treatment.OutcomeAtClose ?? treatment.Outcome, treatment.NextStep,
                 treatment.ForwardedToBodyName, remarks);
         }
 
