@@ -36,6 +36,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         // WAL lets readers go on while one writer commits; it is a property of the file and persists.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await ProposalDraftBackfill.RunAsync(db);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 }

@@ -265,6 +265,12 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<string>("DraftProposal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ExemptionBasis")
                         .HasColumnType("TEXT");
 
@@ -326,6 +332,39 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAddenda", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseNumberSeries", b =>
@@ -402,8 +441,19 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ByPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Saved");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -532,6 +582,9 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<string>("SentBackComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartedFromProposalVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
@@ -1254,6 +1307,21 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseAddendum", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseNumberSeries", b =>
                 {
                     b.HasOne("Helsefellesskap.Domain.Partnerships.Body", null)
@@ -1587,6 +1655,8 @@ namespace Helsefellesskap.App.Data.Migrations
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("Addenda");
+
                     b.Navigation("Attachments");
 
                     b.Navigation("ProposalVersions");

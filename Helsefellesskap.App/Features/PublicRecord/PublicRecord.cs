@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Cases.Addenda;
 using Helsefellesskap.App.Features.Meetings.Documents;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
@@ -9,7 +10,11 @@ namespace Helsefellesskap.App.Features.PublicRecord;
 
 public sealed record PublicDecision(Guid TreatmentId, string Number, string Title, string BodyName, DateTimeOffset MeetingAt,
     string Wording, Outcome Outcome, string Background, string Assessment,
-    IReadOnlyList<(string Party, PositionKind Kind, string? Text)> Positions);
+    IReadOnlyList<(string Party, PositionKind Kind, string? Text)> Positions)
+{
+    /// <summary>Tilleggsopplysninger and rettelser the secretariat added to the case after the decision.</summary>
+    public IReadOnlyList<AddendumLine> Addenda { get; init; } = [];
+}
 
 /// <summary>
 /// What anyone may read without signing in: the decisions of the deciding bodies from meetings whose minutes are
@@ -68,12 +73,15 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
             .ToListAsync();
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.Name);
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
+        var signerIds = cases.SelectMany(c => c.Addenda).Select(a => a.ByPersonId).Distinct().ToList();
+        var signers = await db.People.AsNoTracking().Where(p => signerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         return cases
             .SelectMany(c => c.Treatments
                 .Where(t => t.IsClosed && t.Mandate == Mandate.Decides && t.MeetingId is { } m && approved.ContainsKey(m))
                 .Select(t => new PublicDecision(t.Id, c.Number!.Value.ToString(), c.Title, bodies[t.BodyId], approved[t.MeetingId!.Value].StartsAt,
                     t.CurrentWording.Text, t.Outcome, c.Background, c.Assessment,
-                    t.CurrentPositions.Select(p => (parties[p.PartyId], p.Kind, p.Text)).OrderBy(p => p.Item1).ToList())))
+                    t.CurrentPositions.Select(p => (parties[p.PartyId], p.Kind, p.Text)).OrderBy(p => p.Item1).ToList())
+                { Addenda = AddendumLine.Of(c, signers) }))
             .OrderByDescending(d => d.MeetingAt)
             .ToList();
     }
