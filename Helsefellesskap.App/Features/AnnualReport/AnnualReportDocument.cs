@@ -70,8 +70,8 @@ public static class AnnualReportDocument
             foreach (var d in r.Decisions.Where(d => d.Wording.Length > 0))
             {
                 body.Append(Para($"{d.Number} {d.Title}", "Heading2"));
-                foreach (var paragraph in MarkdownRenderer.ToPlainText(d.Wording).Split("\n\n"))
-                    body.Append(Para(paragraph.Replace('\n', ' ')));
+                foreach (var line in MarkdownRenderer.ToPlainText(d.Wording).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    body.Append(Para(line));
             }
             body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1418, Bottom = 1418, Left = 1418, Right = 1418, Header = 708, Footer = 708 }));

@@ -73,6 +73,14 @@ public sealed class MarkdownRenderer
             if (!link.IsAutoLink && !string.IsNullOrEmpty(link.Url) && text != link.Url)
                 link.InsertAfter(new LiteralInline($" ({link.Url})"));
         }
+        // A list keeps its marks, or its items would read as one run-on paragraph.
+        foreach (var list in document.Descendants<ListBlock>())
+        {
+            var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+            foreach (var item in list.OfType<ListItemBlock>())
+                if (item.FirstOrDefault() is ParagraphBlock { Inline: { } inline })
+                    inline.PrependChild(new LiteralInline(list.IsOrdered ? $"{number++}. " : "– "));
+        }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         PlainPipeline.Setup(renderer);
