@@ -78,8 +78,8 @@ public sealed class MarkdownRenderer
         {
             var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
             foreach (var item in list.OfType<ListItemBlock>())
-                if (item.FirstOrDefault() is ParagraphBlock { Inline: { } inline })
-                    inline.PrependChild(new LiteralInline(list.IsOrdered ? $"{number++}. " : "– "));
+                if (item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: { } first })
+                    first.InsertBefore(new LiteralInline(list.IsOrdered ? $"{number++}. " : "– "));
         }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
