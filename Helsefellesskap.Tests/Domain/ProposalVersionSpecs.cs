@@ -240,7 +240,7 @@ public class DecidedCaseSpecs
         var (c, ssu) = p.CaseInTreatment(principled: true);
         foreach (var party in new[] { p.North, p.South, p.Hospital }) p.Position(c, ssu, party);
         c.CloseTreatment(ssu.Id, Now, null, p.AllParties);
-        c.RecordRatification(ssu.Id, p.Municipalities[0], new RatificationEntry(RatificationStatus.Rejected, MeetingDate: TestPartnership.Today), p.Secretary.Id, Now);
+        c.RecordRatification(ssu.Id, p.Municipalities[0], new RatificationEntry(RatificationStatus.Rejected, LocalBody: "Kommunestyret", LocalReference: "PS 12/26", MeetingDate: TestPartnership.Today), p.Secretary.Id, Now);
         Assert.Equal(CaseStatus.NotAdopted, c.Status);
 
         c.ReviseProposal("SSU ber om ny behandling.", p.Secretary.Id, Now);

@@ -101,7 +101,7 @@ public sealed class MarkdownRenderingSpecs
         var text = MarkdownRenderer.ToPlainText(
             "SSU vedtar **rutinen**, se [veilederen](https://www.helsedirektoratet.no/veiledere/kols) og https://sykehuset-innlandet.no.\n\n- punkt *en*\n- punkt to");
 
-        Assert.Equal("SSU vedtar rutinen, se veilederen (https://www.helsedirektoratet.no/veiledere/kols) og https://sykehuset-innlandet.no.\n\n" +
+        Assert.Equal("SSU vedtar rutinen, se veilederen (https://www.helsedirektoratet.no/veiledere/kols) og https://sykehuset-innlandet.no.\n" +
                      "– punkt en\n– punkt to", text);
         Assert.Equal("", MarkdownRenderer.ToPlainText("  "));
     }
