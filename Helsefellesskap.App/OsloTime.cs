@@ -22,4 +22,7 @@ public static class OsloTime
 public static class Norwegian
 {
     public static readonly System.Globalization.CultureInfo Culture = new("nb-NO");
+
+    /// <summary>"innstilling fra AU" → "Innstilling fra AU".</summary>
+    public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Culture) + text[1..];
 }

@@ -78,6 +78,18 @@ public static class Labels
         _ => "Tatt til orientering",
     };
 
+    /// <summary>"innstilling fra AU", "sendt til SSU", "lagret": where a version of the proposed decision came from.</summary>
+    public static string Label(this ProposalVersion version) => version.Origin switch
+    {
+        ProposalOrigin.Registered => "registrert",
+        ProposalOrigin.SentToBody => $"sendt til {version.BodyName}",
+        ProposalOrigin.Recommendation => $"innstilling fra {version.BodyName}",
+        ProposalOrigin.Advice => $"faglig råd fra {version.BodyName}",
+        _ => "lagret",
+    };
+
+    public static string Label(this AddendumKind kind) => kind == AddendumKind.Correction ? "Rettelse" : "Tilleggsopplysning";
+
     public static string Label(this Outcome outcome) => outcome switch
     {
         Outcome.Binding => "Bindende vedtak",

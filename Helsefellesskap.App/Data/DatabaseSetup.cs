@@ -37,6 +37,7 @@ public static class DatabaseSetup
         // WAL lets readers go on while one writer commits; it is a property of the file and persists.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await NextStepBackfill.RunAsync(db);
+        await ProposalDraftBackfill.RunAsync(db);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         await RecordBackfill.RunAsync(scope.ServiceProvider);
     }

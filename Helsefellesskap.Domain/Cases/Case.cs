@@ -26,8 +26,9 @@ public sealed class Case : Aggregate
     private readonly List<ProposalVersion> _proposalVersions = [];
     private readonly List<Treatment> _treatments = [];
     private readonly List<Attachment> _attachments = [];
+    private readonly List<CaseAddendum> _addenda = [];
 
-    private Case() { Title = ""; Background = ""; Assessment = ""; }
+    private Case() { Title = ""; Background = ""; Assessment = ""; DraftProposal = ""; }
 
     public Case(Guid partnershipId, Body body, string title, CaseType type, bool isPrincipled, CaseTag tags,
         string background, string assessment, string proposedDecision, Guid byPersonId, DateTimeOffset at,
@@ -41,6 +42,7 @@ public sealed class Case : Aggregate
         Title = "";
         Background = "";
         Assessment = "";
+        DraftProposal = "";
         Edit(title, type, isPrincipled, tags, background, assessment, byPersonId, at);
         ReviseProposal(proposedDecision, byPersonId, at);
         ResponsibleOfficerId = responsibleOfficerId ?? byPersonId;
@@ -73,8 +75,26 @@ public sealed class Case : Aggregate
     public Guid LastEditedById { get; private set; }
     public DateTimeOffset LastEditedAt { get; private set; }
 
+    /// <summary>The secretariat's working text of the proposed decision, which the editor saves as it is typed.</summary>
+    public string DraftProposal { get; private set; }
+
     public IReadOnlyList<ProposalVersion> ProposalVersions => _proposalVersions;
-    public string ProposedDecision => _proposalVersions.Count == 0 ? "" : _proposalVersions.MaxBy(v => v.Version)!.Text;
+
+    /// <summary>The latest version of the proposed decision; none before the case is registered.</summary>
+    public ProposalVersion? CurrentProposal => _proposalVersions.MaxBy(v => v.Version);
+
+    /// <summary>The proposed decision as it stands: its latest version, or a draft's working text.</summary>
+    public string ProposedDecision => CurrentProposal?.Text ?? DraftProposal;
+
+    /// <summary>The secretariat has changed the draft since the latest version; the change is not a version yet.</summary>
+    public bool HasUnversionedDraft => CurrentProposal is { } current && current.Text != DraftProposal;
+
+    /// <summary>The version of the proposed decision a treatment started from, which says whose text it was.</summary>
+    public ProposalVersion? ProposalVersionOf(Treatment treatment) =>
+        _proposalVersions.FirstOrDefault(v => v.Version == treatment.StartedFromProposalVersion);
+
+    /// <summary>Dated, signed additions to a decided case (tilleggsopplysninger and rettelser), oldest first.</summary>
+    public IReadOnlyList<CaseAddendum> Addenda => _addenda;
 
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
@@ -105,10 +125,43 @@ public sealed class Case : Aggregate
         }
     }
 
+    /// <summary>The first treatment by a deciding body that has closed: from then on the case is decided.</summary>
+    public Treatment? DecidedIn => _treatments.Where(t => t.IsClosed && t.Mandate == Mandate.Decides).MinBy(t => t.ClosedAt);
+
+    /// <summary>Why the title and presentation can no longer change, or null while they can.</summary>
+    public string? PresentationLockReason => DecidedIn is { } d
+        ? $"Saken er behandlet i {d.BodyName} {d.StartedOn:dd.MM.yyyy}. Tittel, saksfremstilling og vedlegg er låst; " +
+          "legg til en tilleggsopplysning eller rettelse på saken i stedet."
+        : null;
+
+    /// <summary>
+    /// Why the proposed decision can no longer change, or null while it can: a decision of a deciding body stands on it,
+    /// or a body's recommendation or advice awaits the deciding body. A case that must be treated again (no consensus,
+    /// or rejected in local ratification) may get a new proposal.
+    /// </summary>
+    public string? ProposalLockReason
+    {
+        get
+        {
+            var latest = LatestTreatment;
+            if (latest is { IsClosed: true, ForwardedToBodyId: not null } && CurrentProposal is { IsBodysText: true } held)
+                return $"Forslaget til vedtak er {held.Label()} og venter på behandling i {latest.ForwardedToBodyName}. " +
+                       $"Sekretariatet kan ikke endre det; endringer i ordlyden gjøres av {latest.ForwardedToBodyName} i møtet.";
+            var decided = _treatments.Where(t => t.IsClosed && t.Mandate == Mandate.Decides).MaxBy(t => t.ClosedAt);
+            if (decided is not null && decided.Outcome is not (Outcome.NoConsensus or Outcome.NotAdopted))
+                return $"Saken er avgjort i {decided.BodyName} {decided.StartedOn:dd.MM.yyyy}, og forslaget til vedtak kan ikke endres. " +
+                       "Legg til en tilleggsopplysning eller rettelse på saken i stedet.";
+            return null;
+        }
+    }
+
     public void Edit(string title, CaseType type, bool isPrincipled, CaseTag tags, string background, string assessment,
         Guid byPersonId, DateTimeOffset at)
     {
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(title), "Saken må ha en tittel.");
+        var reason = PresentationLockReason;
+        DomainException.ThrowIf(reason is not null && (title.Trim() != Title || isPrincipled != IsPrincipled
+            || (background ?? "") != Background || (assessment ?? "") != Assessment), reason!);
         DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
         DomainException.ThrowIf(type != Type && _treatments.Count > 0,
             "Sakstypen kan ikke endres etter at saken er behandlet.");
@@ -140,6 +193,7 @@ public sealed class Case : Aggregate
     /// <summary>Attaches a file (vedlegg) after the attachment policy has checked its name, type, size and content.</summary>
     public Attachment AddAttachment(string fileName, long sizeBytes, ReadOnlySpan<byte> head, string sha256, Guid byPersonId, DateTimeOffset at)
     {
+        DomainException.ThrowIf(PresentationLockReason is not null, PresentationLockReason!);
         var attachment = Attachment.Create(Id, fileName, sizeBytes, head, sha256, byPersonId, at);
         var same = _attachments.FirstOrDefault(a => a.Sha256 == attachment.Sha256);
         DomainException.ThrowIf(same is not null, $"Denne filen er allerede lagt ved saken som «{same?.FileName}».");
@@ -153,6 +207,7 @@ public sealed class Case : Aggregate
     {
         var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId)
             ?? throw new DomainException("Vedlegget finnes ikke i denne saken.");
+        DomainException.ThrowIf(PresentationLockReason is not null, PresentationLockReason!);
         _attachments.Remove(attachment);
         LastEditedById = byPersonId;
         LastEditedAt = at;
@@ -168,21 +223,56 @@ public sealed class Case : Aggregate
         BodyId = body.Id;
     }
 
-    /// <summary>Saves a new version of the proposed decision; an unchanged text adds no version.</summary>
+    /// <summary>
+    /// Keeps the secretariat's working text of the proposed decision (what autosave writes). It becomes a version
+    /// only at an event that means something: registration, sending to a body, or an explicit save.
+    /// </summary>
     public void ReviseProposal(string text, Guid byPersonId, DateTimeOffset at)
     {
         var trimmed = (text ?? "").Trim();
+        if (trimmed == DraftProposal) return;
         // A draft may lack its proposed decision while it is written; a registered decision case may not.
         DomainException.ThrowIf(Type == CaseType.Decision && trimmed.Length == 0 && Number is not null,
             "En beslutningssak må ha et forslag til vedtak.");
-        if (_proposalVersions.Count > 0 && trimmed == ProposedDecision) return;
-        _proposalVersions.Add(new ProposalVersion(Id, _proposalVersions.Count + 1, trimmed, byPersonId, at));
+        DomainException.ThrowIf(ProposalLockReason is not null, ProposalLockReason!);
+        DraftProposal = trimmed;
         LastEditedById = byPersonId;
         LastEditedAt = at;
     }
 
+    /// <summary>The secretariat saves the draft as a new version of the proposed decision ("Lagre som ny versjon").</summary>
+    public ProposalVersion SaveProposalVersion(Guid byPersonId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Number is null, "Forslaget til vedtak får sin første versjon når saken registreres.");
+        DomainException.ThrowIf(ProposalLockReason is not null, ProposalLockReason!);
+        DomainException.ThrowIf(!HasUnversionedDraft,
+            $"Forslaget til vedtak er likt versjon {CurrentProposal!.Version}; det er ingen endring å lagre som ny versjon.");
+        return CutVersion(DraftProposal, ProposalOrigin.Saved, null, byPersonId, at);
+    }
+
+    private ProposalVersion CutVersion(string text, ProposalOrigin origin, string? bodyName, Guid byPersonId, DateTimeOffset at)
+    {
+        var version = new ProposalVersion(Id, (CurrentProposal?.Version ?? 0) + 1, text, origin, bodyName, byPersonId, at);
+        _proposalVersions.Add(version);
+        DraftProposal = text;
+        return version;
+    }
+
+    /// <summary>
+    /// Adds a dated, signed tilleggsopplysning or rettelse to a decided case, whose own text stays as it was decided.
+    /// </summary>
+    public CaseAddendum AddAddendum(AddendumKind kind, string text, Guid byPersonId, DateTimeOffset at)
+    {
+        DomainException.ThrowIf(DecidedIn is null,
+            "Tilleggsopplysninger og rettelser føyes til en sak som er behandlet i et utvalg som fatter vedtak. Før det endres saken selv.");
+        var addendum = new CaseAddendum(Id, kind, text, byPersonId, at);
+        _addenda.Add(addendum);
+        return addendum;
+    }
+
     /// <summary>Gives the draft its number; the number comes from the body's series for the year.</summary>
-    public void Register(CaseNumberSeries series)
+    /// <param name="byPersonId">Who registers it (by default whoever last edited the draft), for its first version.</param>
+    public void Register(CaseNumberSeries series, Guid? byPersonId = null, DateTimeOffset? at = null)
     {
         DomainException.ThrowIf(Number is not null, $"Saken er allerede registrert som {Number}.");
         DomainException.ThrowIf(series.BodyId != BodyId, "Saksnummeret må komme fra utvalget saken er meldt til.");
@@ -191,6 +281,7 @@ public sealed class Case : Aggregate
         var number = series.Next();
         Year = number.Year;
         Sequence = number.Sequence;
+        CutVersion(DraftProposal, ProposalOrigin.Registered, null, byPersonId ?? LastEditedById, at ?? LastEditedAt);
     }
 
     public Treatment StartTreatment(Body body, DateOnly on, Guid byPersonId, DateTimeOffset at, Guid? meetingId = null)
@@ -201,6 +292,9 @@ public sealed class Case : Aggregate
         DomainException.ThrowIf(open is not null, $"Saken er allerede til behandling i {open?.BodyName}.");
         DomainException.ThrowIf(Type != CaseType.Information && ProposedDecision.Length == 0,
             "Saken må ha et forslag til vedtak før den kan behandles.");
+        // What the body is sent is a version; a text unchanged since the latest version is that version.
+        if (HasUnversionedDraft || CurrentProposal is null)
+            CutVersion(DraftProposal, ProposalOrigin.SentToBody, body.ShortName, byPersonId, at);
         var treatment = new Treatment(this, body, on, meetingId, byPersonId, at);
         _treatments.Add(treatment);
         return treatment;
@@ -213,12 +307,22 @@ public sealed class Case : Aggregate
     public Wording AmendWording(Guid treatmentId, string text, Guid byPersonId, DateTimeOffset at) =>
         TreatmentById(treatmentId).AmendWording(text, byPersonId, at);
 
+    /// <summary>
+    /// Closes a body's treatment. A recommendation or advice put forward to a deciding body becomes the case's
+    /// proposed decision, as a version marked as that body's, so the deciding body starts from what it was given.
+    /// </summary>
     /// <param name="nextStepBody">Without consensus: the body the chair's next step names (the partnership meeting, the working committee).</param>
     public Outcome CloseTreatment(Guid treatmentId, DateTimeOffset at, NextStep? nextStep,
-        IReadOnlyCollection<Party> partnershipParties, Body? forwardTo = null, Body? nextStepBody = null)
+        IReadOnlyCollection<Party> partnershipParties, Body? forwardTo = null, Body? nextStepBody = null, Guid? byPersonId = null)
     {
         var treatment = TreatmentById(treatmentId);
         treatment.Close(at, nextStep, partnershipParties, forwardTo, nextStepBody);
+        if (treatment.ForwardedToBodyId is not null)
+        {
+            var origin = treatment.Mandate == Mandate.Advises ? ProposalOrigin.Advice : ProposalOrigin.Recommendation;
+            var wording = treatment.CurrentWording;
+            CutVersion(wording.Text, origin, treatment.BodyName, byPersonId ?? wording.ByPersonId, at);
+        }
         return treatment.Outcome;
     }
 

@@ -29,7 +29,11 @@ public sealed class Treatment : Entity
         DomainException.ThrowIf(_requiredParties.Count == 0 && @case.Type != CaseType.Information,
             $"{body.ShortName} har ingen medlemmer som representerer en part den {on:dd.MM.yyyy}, så ingen kan bli enige.");
         _wordings.Add(new Wording(Id, 1, @case.ProposedDecision, byPersonId, at));
+        StartedFromProposalVersion = @case.CurrentProposal?.Version;
     }
+
+    /// <summary>The version of the case's proposed decision the first wording was taken from (none before versions had origins).</summary>
+    public int? StartedFromProposalVersion { get; private set; }
 
     internal Case Case { get; private set; }
     public Guid CaseId { get; private set; }

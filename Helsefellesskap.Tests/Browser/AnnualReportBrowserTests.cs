@@ -82,7 +82,7 @@ public class AnnualReportBrowserTests(AppServer app)
         var bytes = buffer.ToArray();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Saksnummer;Tittel;Møtedato;Utfall;Prinsipiell", lines[0]);
+        Assert.Equal("Saksnummer;Tittel;Møtedato;Utfall;Prinsipiell;Vedtak", lines[0]);
         Assert.All(SsuDecisions, title => Assert.Contains(lines, l => l.Split(';')[1] == title));
         await page.Context.CloseAsync();
     }

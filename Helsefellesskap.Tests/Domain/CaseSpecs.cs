@@ -91,17 +91,6 @@ public class CaseSpecs
         Assert.Empty(c.ProposedDecision);
     }
 
-    [Fact]
-    public void Every_changed_proposed_decision_is_a_new_version()
-    {
-        var c = Draft();
-        c.ReviseProposal("Forslag, andre utkast.", p.Secretary.Id, TestPartnership.Now);
-        c.ReviseProposal("Forslag, andre utkast.", p.Secretary.Id, TestPartnership.Now);
-        c.ReviseProposal("Forslag, tredje utkast.", p.Secretary.Id, TestPartnership.Now);
-
-        Assert.Equal([1, 2, 3], c.ProposalVersions.Select(v => v.Version));
-        Assert.Equal("Forslag, tredje utkast.", c.ProposedDecision);
-    }
 
     [Fact]
     public void A_treatment_starts_from_the_current_proposed_decision()

@@ -94,4 +94,15 @@ public sealed class MarkdownRenderingSpecs
 
         Assert.Single(document.QuerySelectorAll("p > br"));
     }
+
+    [Fact]
+    public void Exports_get_plain_readable_text_with_a_link_as_its_text_and_address()
+    {
+        var text = MarkdownRenderer.ToPlainText(
+            "SSU vedtar **rutinen**, se [veilederen](https://www.helsedirektoratet.no/veiledere/kols) og https://sykehuset-innlandet.no.\n\n- punkt *en*\n- punkt to");
+
+        Assert.Equal("SSU vedtar rutinen, se veilederen (https://www.helsedirektoratet.no/veiledere/kols) og https://sykehuset-innlandet.no.\n" +
+                     "– punkt en\n– punkt to", text);
+        Assert.Equal("", MarkdownRenderer.ToPlainText("  "));
+    }
 }

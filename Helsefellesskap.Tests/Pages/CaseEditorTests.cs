@@ -19,7 +19,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
             .ParentElement!.QuerySelector("input, textarea")!.Input(text);
 
     [Fact]
-    public void The_secretariat_writes_a_new_case_and_it_is_saved_with_its_first_version_of_the_proposed_decision()
+    public void The_secretariat_writes_a_new_case_and_its_proposed_decision_is_saved_as_a_draft_without_a_version()
     {
         SignIn("mari.hovde");
         var page = OpenNewCase();
@@ -33,7 +33,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         using var db = Database.NewContext();
         var saved = db.Cases.Single(c => c.Title == "Felles rutine for ernæring hos eldre");
         Assert.Equal("SSU vedtar rutinen.", saved.ProposedDecision);
-        Assert.Single(saved.ProposalVersions);
+        Assert.Empty(saved.ProposalVersions);
         Assert.Null(saved.Number);
         // The preview shows the Markdown rendered.
         Assert.Equal("vanlig", page.Find(".preview strong").TextContent);

@@ -26,6 +26,12 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(x => x.Number);
         b.Ignore(x => x.Status);
         b.Ignore(x => x.ProposedDecision);
+        b.Ignore(x => x.CurrentProposal);
+        b.Ignore(x => x.HasUnversionedDraft);
+        b.Ignore(x => x.DecidedIn);
+        b.Ignore(x => x.PresentationLockReason);
+        b.Ignore(x => x.ProposalLockReason);
+        b.Property(x => x.DraftProposal).HasDefaultValue("");
         b.Ignore(x => x.OpenTreatment);
         b.Ignore(x => x.LatestTreatment);
         b.Ignore(x => x.ReadyForBodyId);
@@ -53,6 +59,18 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Navigation(x => x.Treatments).AutoInclude();
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.CaseId);
         b.Navigation(x => x.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.HasMany(x => x.Addenda).WithOne().HasForeignKey(a => a.CaseId);
+        b.Navigation(x => x.Addenda).HasField("_addenda").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+public sealed class CaseAddendumConfiguration : IEntityTypeConfiguration<CaseAddendum>
+{
+    public void Configure(EntityTypeBuilder<CaseAddendum> b)
+    {
+        b.ToTable("CaseAddenda");
+        b.Property(x => x.Text).HasMaxLength(CaseAddendum.MaxTextLength);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ByPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -83,6 +101,10 @@ public sealed class ProposalVersionConfiguration : IEntityTypeConfiguration<Prop
     {
         b.ToTable("ProposalVersions");
         b.HasKey(x => new { x.CaseId, x.Version });
+        b.Ignore(x => x.IsBodysText);
+        // Versions saved before origins were recorded read as "lagret".
+        b.Property(x => x.Origin).HasDefaultValue(ProposalOrigin.Saved).HasSentinel((ProposalOrigin)(-1));
+        b.Property(x => x.BodyName).HasMaxLength(30);
     }
 }
 

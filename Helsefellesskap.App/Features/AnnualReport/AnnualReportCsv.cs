@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Shared.Markdown;
 using Helsefellesskap.Domain;
 using System.Text;
 
@@ -12,10 +13,10 @@ public static class AnnualReportCsv
     public static byte[] Create(AnnualReportData report)
     {
         var text = new StringBuilder();
-        text.Append("Saksnummer;Tittel;Møtedato;Utfall;Prinsipiell\r\n");
+        text.Append("Saksnummer;Tittel;Møtedato;Utfall;Prinsipiell;Vedtak\r\n");
         foreach (var d in report.Decisions)
             text.Append(string.Join(';', Field(d.Number), Field(d.Title), ReportText.Date(d.MeetingDate), Field(d.Outcome.Label()),
-                d.IsPrincipled ? "ja" : "nei")).Append("\r\n");
+                d.IsPrincipled ? "ja" : "nei", Field(MarkdownRenderer.ToPlainText(d.Wording)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Shared.Markdown;
 using Helsefellesskap.Domain;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -64,6 +65,14 @@ public static class AnnualReportDocument
             body.Append(Para("Vedtakene", "Heading1"));
             body.Append(Table(["Saksnummer", "Tittel", "Møtedato", "Utfall"],
                 r.Decisions.Select(d => new[] { d.Number, d.Title, ReportText.Date(d.MeetingDate), d.Outcome.Label() })));
+            // The wordings in full, as plain text: a council member reads them on paper, where Markdown would be noise.
+            body.Append(Para("Ordlyden i vedtakene", "Heading1"));
+            foreach (var d in r.Decisions.Where(d => d.Wording.Length > 0))
+            {
+                body.Append(Para($"{d.Number} {d.Title}", "Heading2"));
+                foreach (var line in MarkdownRenderer.ToPlainText(d.Wording).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    body.Append(Para(line));
+            }
             body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1418, Bottom = 1418, Left = 1418, Right = 1418, Header = 708, Footer = 708 }));
             main.Document.Save();
@@ -117,7 +126,8 @@ public static class AnnualReportDocument
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             Heading("Title", "Title", "48", 0),
             Heading("Subtitle", "Subtitle", "28", 9, bold: false),
-            Heading("Heading1", "heading 1", "32", 0));
+            Heading("Heading1", "heading 1", "32", 0),
+            Heading("Heading2", "heading 2", "26", 2));
         // The title is the document's top level; sections are level 1 under it.
         part.Styles.Elements<Style>().Single(s => s.StyleId == "Heading1").StyleParagraphProperties!.OutlineLevel!.Val = 1;
         part.Styles.Elements<Style>().Single(s => s.StyleId == "Subtitle").StyleParagraphProperties!.OutlineLevel!.Remove();

@@ -9,7 +9,11 @@ namespace Helsefellesskap.App.Features.AnnualReport;
 
 /// <summary>One closed treatment of the year in the report's list of decisions.</summary>
 public sealed record ReportDecision(Guid CaseId, Guid TreatmentId, string Number, string Title, DateOnly MeetingDate,
-    Outcome Outcome, bool IsPrincipled);
+    Outcome Outcome, bool IsPrincipled)
+{
+    /// <summary>The wording the body closed on, as Markdown.</summary>
+    public string Wording { get; init; } = "";
+}
 
 public sealed record Count<T>(T Key, int Value);
 
@@ -93,7 +97,7 @@ public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactor
 
         var decisions = treatments.Select(x => new ReportDecision(x.Case.Id, x.Treatment.Id, x.Case.Number?.ToString() ?? "Utkast",
             x.Case.Title, x.Treatment.MeetingId is { } m && meetingDays.TryGetValue(m, out var day) ? day : x.Treatment.StartedOn,
-            x.Treatment.Outcome, x.Case.IsPrincipled)).ToList();
+            x.Treatment.Outcome, x.Case.IsPrincipled) { Wording = x.Treatment.CurrentWording.Text }).ToList();
         var byOutcome = treatments.GroupBy(x => x.Treatment.Outcome).OrderBy(g => OutcomeOrder(g.Key))
             .Select(g => new Count<Outcome>(g.Key, g.Count())).ToList();
 

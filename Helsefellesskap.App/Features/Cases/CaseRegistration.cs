@@ -32,7 +32,7 @@ public sealed class CaseRegistration(IDbContextFactory<AppDbContext> dbFactory, 
                 var year = OsloTime.Today(clock).Year;
                 var series = await db.CaseNumberSeries.SingleOrDefaultAsync(s => s.BodyId == @case.BodyId && s.Year == year);
                 if (series is null) db.CaseNumberSeries.Add(series = new CaseNumberSeries(@case.BodyId, year));
-                @case.Register(series);
+                @case.Register(series, actor?.PersonId, clock.GetUtcNow());
                 db.AuditAction = $"Sak registrert som {@case.Number}";
                 await db.SaveChangesAsync();
                 return @case.Number!.Value;

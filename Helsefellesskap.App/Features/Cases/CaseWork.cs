@@ -47,7 +47,14 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     });
 
     /// <summary>Saves the draft if nobody else saved it since <paramref name="expectedVersion"/>; returns the new version.</summary>
-    public Task<int> SaveAsync(Guid caseId, int expectedVersion, CaseDraftInput input, bool overwrite = false) => gate.RunAsync(async () =>
+    public async Task<int> SaveAsync(Guid caseId, int expectedVersion, CaseDraftInput input, bool overwrite = false) =>
+        (await SaveCoreAsync(caseId, expectedVersion, input, overwrite, asProposalVersion: false)).CaseVersion;
+
+    /// <summary>Saves the draft and makes its proposed decision a new version ("Lagre som ny versjon"); returns both versions.</summary>
+    public Task<(int CaseVersion, int ProposalVersion)> SaveAsProposalVersionAsync(Guid caseId, int expectedVersion, CaseDraftInput input) =>
+        SaveCoreAsync(caseId, expectedVersion, input, overwrite: false, asProposalVersion: true);
+
+    private Task<(int CaseVersion, int ProposalVersion)> SaveCoreAsync(Guid caseId, int expectedVersion, CaseDraftInput input, bool overwrite, bool asProposalVersion) => gate.RunAsync(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
@@ -64,6 +71,11 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         @case.MeantFor(await BodyAsync(db, input.BodyId));
         if (input.ResponsibleOfficerId is { } officer) @case.AssignResponsibleOfficer(officer);
         db.AuditAction = "Sak lagret";
+        if (asProposalVersion)
+        {
+            var saved = @case.SaveProposalVersion(actor.ActingPersonId, at);
+            db.AuditAction = $"Forslag til vedtak lagret som versjon {saved.Version}";
+        }
         try
         {
             await db.SaveChangesAsync();
@@ -73,11 +85,11 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
             // Saved by another server process between our read and our write: the same answer as above.
             throw new CaseEditConflict(input, expectedVersion, "en annen", at);
         }
-        return @case.Version;
+        return (@case.Version, @case.CurrentProposal?.Version ?? 0);
     });
 
     public static CaseDraftInput InputOf(Case @case) => new(@case.Title, @case.Type, @case.IsPrincipled, @case.Tags,
-        @case.BodyId, @case.ResponsibleOfficerId, @case.Background, @case.Assessment, @case.ProposedDecision);
+        @case.BodyId, @case.ResponsibleOfficerId, @case.Background, @case.Assessment, @case.DraftProposal);
 
     public async Task<CaseNumber> RegisterAsync(Guid caseId)
     {
@@ -141,8 +153,17 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "avslutte behandlingen");
         var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
         var forwardTo = await BodyAsync(db, forwardToBodyId);
-        @case.CloseTreatment(treatmentId, clock.GetUtcNow(), null, parties, forwardTo);
+        @case.CloseTreatment(treatmentId, clock.GetUtcNow(), null, parties, forwardTo, byPersonId: actor.ActingPersonId);
         db.AuditAction = $"Innstilling lagt fram for {forwardTo.ShortName}";
+    });
+
+    /// <summary>A dated, signed tilleggsopplysning or rettelse to a decided case, whose own text stays as decided.</summary>
+    public Task AddAddendumAsync(Guid caseId, AddendumKind kind, string text) => Write(caseId, (db, actor, @case) =>
+    {
+        actor.MustBeSecretariat(Today, "legge til tilleggsopplysninger og rettelser");
+        @case.AddAddendum(kind, text, actor.ActingPersonId, clock.GetUtcNow());
+        db.AuditAction = $"{kind.Label()} lagt til";
+        return Task.CompletedTask;
     });
 
     public Task SendBackAsync(Guid caseId, Guid treatmentId, string comment) => Write(caseId, (db, actor, @case) =>

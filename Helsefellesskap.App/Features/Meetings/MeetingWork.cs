@@ -197,7 +197,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
                 var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
                 var forwardTo = closing.ForwardToBodyId is { } id ? await BodyAsync(db, id) : null;
                 var nextStepBody = await NextStepBodyAsync(db, body, closing.NextStep);
-                @case.CloseTreatment(treatmentId, Now, closing.NextStep, parties, forwardTo, nextStepBody);
+                @case.CloseTreatment(treatmentId, Now, closing.NextStep, parties, forwardTo, nextStepBody, actor.ActingPersonId);
             }
         }
         meeting.CloseAgendaItem(itemId, Now);

@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Cases.Addenda;
 using Helsefellesskap.App.Features.Meetings.Documents;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
@@ -17,6 +18,9 @@ public sealed record PublicDecision(Guid TreatmentId, string Number, string Titl
 {
     public Outcome OutcomeAtClose { get; init; } = Outcome;
     public IReadOnlyList<Development> Developments { get; init; } = [];
+
+    /// <summary>Tilleggsopplysninger and rettelser the secretariat added to the case after the decision.</summary>
+    public IReadOnlyList<AddendumLine> Addenda { get; init; } = [];
 }
 
 /// <summary>
@@ -92,6 +96,8 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
             .ToListAsync();
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.Name);
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
+        var signerIds = cases.SelectMany(c => c.Addenda).Select(a => a.ByPersonId).Distinct().ToList();
+        var signers = await db.People.AsNoTracking().Where(p => signerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         return cases
             .SelectMany(c => c.Treatments
                 .Where(t => t.IsClosed && t.Mandate == Mandate.Decides && t.MeetingId is { } m && approved.ContainsKey(m))
@@ -101,6 +107,7 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
                 {
                     OutcomeAtClose = t.OutcomeAtClose ?? t.Outcome,
                     Developments = t.Developments(id => parties[id]),
+                    Addenda = AddendumLine.Of(c, signers),
                 }))
             .OrderByDescending(d => d.MeetingAt)
             .ToList();

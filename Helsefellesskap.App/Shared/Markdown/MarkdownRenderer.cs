@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -48,6 +49,45 @@ public sealed class MarkdownRenderer
         }
 
         return sanitizer.Sanitize(Markdig.Markdown.ToHtml(document, pipeline));
+    }
+
+    private static readonly MarkdownPipeline PlainPipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>
+    /// The text a reader of a Word document or a spreadsheet should see: no Markdown marks, and a link as
+    /// "tekst (https://…)", since its address would otherwise be lost.
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var document = Markdig.Markdown.Parse(markdown, PlainPipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            link.IsImage = false;
+            var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            if (!link.IsAutoLink && !string.IsNullOrEmpty(link.Url) && text != link.Url)
+                link.InsertAfter(new LiteralInline($" ({link.Url})"));
+        }
+        // A list keeps its marks, or its items would read as one run-on paragraph.
+        foreach (var list in document.Descendants<ListBlock>())
+        {
+            var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+            foreach (var item in list.OfType<ListItemBlock>())
+                if (item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: { } first })
+                    first.InsertBefore(new LiteralInline(list.IsOrdered ? $"{number++}. " : "– "));
+        }
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        PlainPipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        var lines = writer.ToString().Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd());
+        return System.Text.RegularExpressions.Regex.Replace(string.Join("\n", lines), "\n{3,}", "\n\n").Trim();
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -18,7 +18,11 @@ public sealed record MeetingHeading(Guid Id, Guid BodyId, string BodyName, strin
 
 /// <summary>A case on the notice with its papers: the presentation and the proposed decision, and the attachments.</summary>
 public sealed record NoticeItem(int Number, string Title, string? CaseNumber, Guid? CaseId, CaseType? Type, bool IsPrincipled,
-    string Background, string Assessment, string Proposal, IReadOnlyList<(Guid Id, string FileName)> Attachments);
+    string Background, string Assessment, string Proposal, IReadOnlyList<(Guid Id, string FileName)> Attachments)
+{
+    /// <summary>Whose text the proposal is when a body gave it: "Innstilling fra AU".</summary>
+    public string? ProposalSource { get; init; }
+}
 
 public sealed record Notice(MeetingHeading Meeting, IReadOnlyList<NoticeItem> Items, IReadOnlyList<string> Called);
 
@@ -90,7 +94,10 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory)
             var c = item.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
             return new NoticeItem(index + 1, item.Title, c?.Number?.ToString(), c?.Id, c?.Type, c?.IsPrincipled ?? false,
                 c?.Background ?? "", c?.Assessment ?? "", c?.ProposedDecision ?? "",
-                c?.Attachments.Select(a => (a.Id, a.FileName)).ToList() ?? []);
+                c?.Attachments.Select(a => (a.Id, a.FileName)).ToList() ?? [])
+            {
+                ProposalSource = c?.CurrentProposal is { IsBodysText: true } v ? Norwegian.Capitalise(v.Label()) : null,
+            };
         }).ToList();
         var names = await NamesAsync(db, meeting);
         var called = InListOrder(meeting.Attendance.Where(a => a.SubstituteForPersonId is null), names)

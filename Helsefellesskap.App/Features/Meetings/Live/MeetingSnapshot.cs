@@ -57,6 +57,9 @@ public sealed record CurrentItem(
     string? ForwardedTo,
     IReadOnlyList<RemarkLine> Remarks)
 {
+    /// <summary>Whose text the wording is when it is not the secretariat's: "Innstilling fra AU".</summary>
+    public string? WordingSource { get; init; }
+
     public bool TakesPositions => Kind == AgendaItemKind.Case && CaseType != Domain.Cases.CaseType.Information;
     public BoardRow? RowFor(Guid partyId) => Board.FirstOrDefault(r => r.PartyId == partyId);
 }

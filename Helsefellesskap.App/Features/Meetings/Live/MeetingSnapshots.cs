@@ -39,7 +39,17 @@ public static class MeetingSnapshots
             return new AgendaLine(i.Id, i.Order, i.Kind, i.Title, number, i.CaseId, i.State, outcome, i.TreatmentId);
         }).ToList();
 
-        var current = meeting.CurrentItem is { } item ? Current(item, TreatmentOf(item)) : null;
+        var current = meeting.CurrentItem is { } item
+            ? Current(item, TreatmentOf(item)) with { WordingSource = WordingSourceOf(item, TreatmentOf(item)) }
+            : null;
+
+        // The deciding body starts from the recommendation it was given, and every screen says whose text it is.
+        string? WordingSourceOf(AgendaItem item, Treatment? treatment)
+        {
+            if (item.CaseId is not { } id || !cases.TryGetValue(id, out var c)) return null;
+            var version = treatment is null ? c.CurrentProposal : c.ProposalVersionOf(treatment);
+            return version is { IsBodysText: true } ? Norwegian.Capitalise(version.Label()) : null;
+        }
 
         CurrentItem Current(AgendaItem item, Treatment? treatment)
         {

@@ -6,17 +6,58 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Helsefellesskap.App.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class MinutesThatHold : Migration
+    public partial class ARecordThatHolds : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "NextStepBodyId",
+                table: "Treatments",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "OutcomeAtClose",
                 table: "Treatments",
                 type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StartedFromProposalVersion",
+                table: "Treatments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "WithoutPosition",
+                table: "Seats",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BodyName",
+                table: "ProposalVersions",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Origin",
+                table: "ProposalVersions",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Saved");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DraftProposal",
+                table: "Cases",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "ApprovedMinutes",
@@ -42,6 +83,34 @@ namespace Helsefellesskap.App.Data.Migrations
                     table.ForeignKey(
                         name: "FK_ApprovedMinutes_People_ApprovedByPersonId",
                         column: x => x.ApprovedByPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAddenda",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAddenda", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAddenda_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseAddenda_People_ByPersonId",
+                        column: x => x.ByPersonId,
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -78,6 +147,11 @@ namespace Helsefellesskap.App.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Treatments_NextStepBodyId",
+                table: "Treatments",
+                column: "NextStepBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApprovedMinutes_ApprovedByPersonId",
                 table: "ApprovedMinutes",
                 column: "ApprovedByPersonId");
@@ -89,6 +163,16 @@ namespace Helsefellesskap.App.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAddenda_ByPersonId",
+                table: "CaseAddenda",
+                column: "ByPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAddenda_CaseId",
+                table: "CaseAddenda",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MinutesCorrections_ByPersonId",
                 table: "MinutesCorrections",
                 column: "ByPersonId");
@@ -98,20 +182,63 @@ namespace Helsefellesskap.App.Data.Migrations
                 table: "MinutesCorrections",
                 columns: new[] { "MeetingId", "Number" },
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Treatments_Bodies_NextStepBodyId",
+                table: "Treatments",
+                column: "NextStepBodyId",
+                principalTable: "Bodies",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Treatments_Bodies_NextStepBodyId",
+                table: "Treatments");
+
             migrationBuilder.DropTable(
                 name: "ApprovedMinutes");
 
             migrationBuilder.DropTable(
+                name: "CaseAddenda");
+
+            migrationBuilder.DropTable(
                 name: "MinutesCorrections");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Treatments_NextStepBodyId",
+                table: "Treatments");
+
+            migrationBuilder.DropColumn(
+                name: "NextStepBodyId",
+                table: "Treatments");
 
             migrationBuilder.DropColumn(
                 name: "OutcomeAtClose",
                 table: "Treatments");
+
+            migrationBuilder.DropColumn(
+                name: "StartedFromProposalVersion",
+                table: "Treatments");
+
+            migrationBuilder.DropColumn(
+                name: "WithoutPosition",
+                table: "Seats");
+
+            migrationBuilder.DropColumn(
+                name: "BodyName",
+                table: "ProposalVersions");
+
+            migrationBuilder.DropColumn(
+                name: "Origin",
+                table: "ProposalVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DraftProposal",
+                table: "Cases");
         }
     }
 }

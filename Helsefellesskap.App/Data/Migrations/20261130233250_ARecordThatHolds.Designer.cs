@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helsefellesskap.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130224732_ChairWithoutPositionAndNextStepBody")]
-    partial class ChairWithoutPositionAndNextStepBody
+    [Migration("20261130233250_ARecordThatHolds")]
+    partial class ARecordThatHolds
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -268,6 +268,12 @@ namespace Helsefellesskap.App.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<string>("DraftProposal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ExemptionBasis")
                         .HasColumnType("TEXT");
 
@@ -329,6 +335,39 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAddenda", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseNumberSeries", b =>
@@ -405,8 +444,19 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ByPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Saved");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -535,9 +585,16 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Property<Guid?>("NextStepBodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeAtClose")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SentBackComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartedFromProposalVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
@@ -723,6 +780,42 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.ToTable("AgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.ApprovedMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FrozenAtUpgrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByPersonId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -854,6 +947,48 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("MeetingRemarks", (string)null);
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.MinutesCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MinutesCorrections", (string)null);
                 });
 
             modelBuilder.Entity("Helsefellesskap.Domain.Partnerships.Body", b =>
@@ -1265,6 +1400,21 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseAddendum", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Cases.Case", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.CaseNumberSeries", b =>
                 {
                     b.HasOne("Helsefellesskap.Domain.Partnerships.Body", null)
@@ -1426,6 +1576,20 @@ namespace Helsefellesskap.App.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.ApprovedMinutes", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helsefellesskap.Domain.Meetings.Attendance", b =>
                 {
                     b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
@@ -1462,6 +1626,21 @@ namespace Helsefellesskap.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helsefellesskap.Domain.Meetings.MinutesCorrection", b =>
+                {
+                    b.HasOne("Helsefellesskap.Domain.Partnerships.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Helsefellesskap.Domain.Meetings.Meeting", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1603,6 +1782,8 @@ namespace Helsefellesskap.App.Data.Migrations
 
             modelBuilder.Entity("Helsefellesskap.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("Addenda");
+
                     b.Navigation("Attachments");
 
                     b.Navigation("ProposalVersions");
@@ -1626,6 +1807,8 @@ namespace Helsefellesskap.App.Data.Migrations
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendance");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Remarks");
                 });
