@@ -3,6 +3,7 @@ using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -306,8 +307,12 @@ public sealed class CaseAttachmentSpecs(DemoDatabaseTemplate template) : Service
     {
         await As(userName);
         await using var db = Database.NewContext();
-        return await db.Cases.OrderBy(c => c.Sequence).Select(c => c.Id).FirstAsync();
+        return await Undecided(db).OrderBy(c => c.Sequence).Select(c => c.Id).FirstAsync();
     }
+
+    /// <summary>Cases no deciding body has closed yet, so their presentation and attachments may still change.</summary>
+    private static IQueryable<Case> Undecided(AppDbContext db) =>
+        db.Cases.Where(c => !c.Treatments.Any(t => t.ClosedAt != null && t.Mandate == Mandate.Decides));
 
     [Fact]
     public async Task An_attachment_is_stored_with_its_size_and_SHA_256_and_downloads_with_its_original_name()
@@ -363,7 +368,7 @@ public sealed class CaseAttachmentSpecs(DemoDatabaseTemplate template) : Service
         Assert.Equal("Denne filen er allerede lagt ved saken som «Notat.pdf».", error.Message);
 
         Guid other;
-        await using (var db = Database.NewContext()) other = await db.Cases.OrderByDescending(c => c.Sequence).Select(c => c.Id).FirstAsync();
+        await using (var db = Database.NewContext()) other = await Undecided(db).Where(c => c.Id != caseId).OrderByDescending(c => c.Sequence).Select(c => c.Id).FirstAsync();
         await Attachments.AddAsync(other, "Notat.pdf", content.Length, _ => new MemoryStream(content));
         await using var check = Database.NewContext();
         Assert.Equal(1, await check.AttachmentContents.CountAsync());

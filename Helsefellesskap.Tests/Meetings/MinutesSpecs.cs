@@ -22,7 +22,7 @@ public sealed class MinutesSpecs(DemoDatabaseTemplate template) : ServiceSpec(te
 
     private static readonly (string User, string Party)[] EveryParty =
     [
-        ("torstein.vik", "Helseregion Gjøvik og Hadeland"), ("paal.rudstad", "Helseregion Hamar"),
+        ("hilde.moen", "Helseregion Gjøvik og Hadeland"), ("paal.rudstad", "Helseregion Hamar"),
         ("marte.kvaale", "Helseregion Nord-Gudbrandsdal"), ("jon.tangen", "Helseregion Nord-Østerdal"),
         ("eirik.lunde", "Helseregion Sør-Gudbrandsdal"), ("ingrid.nyhus", "Helseregion Sør-Østerdal"),
         ("ola.grindvold", "Helseregion Valdres"), ("kjersti.haug", "Sykehuset Innlandet HF"),
