@@ -110,6 +110,7 @@ public sealed class Case : Aggregate
     {
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(title), "Saken må ha en tittel.");
         DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
+        Plausible.SingleLine(title.Trim(), "Tittelen");
         DomainException.ThrowIf(type != Type && _treatments.Count > 0,
             "Sakstypen kan ikke endres etter at saken er behandlet.");
         DomainException.ThrowIf(isPrincipled != IsPrincipled && OpenTreatment is not null,

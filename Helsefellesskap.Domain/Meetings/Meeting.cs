@@ -25,6 +25,9 @@ public sealed class Meeting : Aggregate
     {
         DomainException.ThrowIf(duration <= TimeSpan.Zero, "Et møte må vare en stund.");
         DomainException.ThrowIf(duration > TimeSpan.FromHours(12), "Et møte kan ikke vare mer enn 12 timer.");
+        // Checked before the end is computed: the last moment a date can hold plus 12 hours does not exist.
+        Plausible.Moment(startsAt, "Møtetidspunktet");
+        Plausible.SingleLine(location, "Stedet");
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(location) && string.IsNullOrWhiteSpace(videoLink),
             "Et møte må ha et sted eller en videolenke.");
         DomainException.ThrowIf(!string.IsNullOrWhiteSpace(videoLink) && !IsWebLink(videoLink.Trim()),
