@@ -42,6 +42,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddAppSessions(builder.Configuration);
 
+builder.Services.AddReverseProxy(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
@@ -50,6 +51,8 @@ var app = builder.Build();
 
 await app.Services.MigrateAndSeedAsync();
 
+// First, so that everything after it sees the scheme and address the browser used.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
