@@ -20,6 +20,12 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024)
 builder.Services.AddMudServices();
 
 var database = builder.Services.AddAppDatabase(builder.Configuration);
+// `dotnet run --project Helsefellesskap.App -- backup <file>`: a checked copy of the database, then exit.
+if (args is ["backup", var backupFile])
+{
+    Console.WriteLine($"Sikkerhetskopi skrevet og kontrollert: {await DatabaseSetup.BackupAsync(database.ConnectionString, backupFile)}");
+    return;
+}
 builder.Services.AddDataProtection()
     .SetApplicationName("Helsefellesskap")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.Directory, "keys")));
