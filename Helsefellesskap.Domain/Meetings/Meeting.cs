@@ -160,6 +160,9 @@ public sealed class Meeting : Aggregate
         DomainException.ThrowIf(Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved,
             "Møtet er avholdt; fravær kan ikke lenger meldes.");
         var attendance = AttendanceOf(personId);
+        // docs/roles.md: observers follow the meeting; they are not called to it and so have no absence to report.
+        DomainException.ThrowIf(attendance.Role == SeatRole.Observer,
+            "Observatører melder ikke forfall; forfall meldes av medlemmer, varaer, deltakere og sekretariatet.");
         DomainException.ThrowIf(attendance.Status == AttendanceStatus.Absent, "Forfall er allerede meldt.");
         attendance.ReportAbsence(reason);
     }

@@ -232,4 +232,15 @@ public sealed class MeetingSpecs
         Assert.Throws<DomainException>(() => new Meeting(p.Ssu, new DateTimeOffset(1999, 12, 31, 10, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), "Hamar", null, TestPartnership.Today));
         Assert.Throws<DomainException>(() => new Meeting(p.Ssu, Now, TimeSpan.FromHours(1), "Hamar\vrådhus", null, TestPartnership.Today));
     }
+
+    [Fact]
+    public void Observers_cannot_report_absence()
+    {
+        var meeting = NewMeeting();
+        var observer = p.Ssu.Seats.Single(s => s.Role == SeatRole.Observer);
+
+        var error = Assert.Throws<DomainException>(() => meeting.ReportAbsence(observer.PersonId, null));
+
+        Assert.StartsWith("Observatører melder ikke forfall", error.Message);
+    }
 }
