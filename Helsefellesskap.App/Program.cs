@@ -21,6 +21,12 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024)
 builder.Services.AddMudServices().AddNorwegianMudLabels();
 
 var database = builder.Services.AddAppDatabase(builder.Configuration);
+// `dotnet run --project Helsefellesskap.App -- backup <file>`: a checked copy of the database, then exit.
+if (args is ["backup", var backupFile])
+{
+    Console.WriteLine($"Sikkerhetskopi skrevet og kontrollert: {await DatabaseSetup.BackupAsync(database.ConnectionString, backupFile)}");
+    return;
+}
 builder.Services.AddDataProtection()
     .SetApplicationName("Helsefellesskap")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.Directory, "keys")));
@@ -41,6 +47,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/Account/Login";
     options.AccessDeniedPath = "/Account/AccessDenied";
 });
+builder.Services.AddAppSessions(builder.Configuration);
 
 // MapStaticAssets serves the app's own files precompressed, but MudBlazor's fingerprinted CSS and JS (627 kB + 70 kB)
 // went out uncompressed: seconds on a slow mobile line. Static CSS and JS only; pages carry secrets (BREACH).
@@ -51,6 +58,7 @@ builder.Services.AddResponseCompression(options =>
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
 });
+builder.Services.AddReverseProxy(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
@@ -59,6 +67,8 @@ var app = builder.Build();
 
 await app.Services.MigrateAndSeedAsync();
 
+// First, so that everything after it sees the scheme and address the browser used.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -41,4 +41,37 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         await RecordBackfill.RunAsync(scope.ServiceProvider);
     }
+
+    /// <summary>
+    /// A consistent copy of the live database in <paramref name="targetFile"/>, made with <c>VACUUM INTO</c>, which
+    /// reads one snapshot (the WAL included) while the app goes on writing, and then checked with
+    /// <c>PRAGMA integrity_check</c>. Refuses to overwrite a file. Returns the copy's full path.
+    /// </summary>
+    public static async Task<string> BackupAsync(string connectionString, string targetFile, CancellationToken cancellationToken = default)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite };
+        if (!File.Exists(source.DataSource)) throw new FileNotFoundException($"Fant ikke databasen {source.DataSource}.");
+        var target = Path.GetFullPath(targetFile);
+        if (File.Exists(target)) throw new IOException($"{target} finnes allerede; velg et nytt filnavn.");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+        await using (var connection = new SqliteConnection(source.ToString()))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = "VACUUM INTO $target;";
+            vacuum.Parameters.AddWithValue("$target", target);
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var copy = new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using (var connection = new SqliteConnection(copy.ToString()))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check;";
+            var result = (string?)await check.ExecuteScalarAsync(cancellationToken);
+            if (result != "ok") throw new InvalidDataException($"Sikkerhetskopien {target} er skadet: {result}");
+        }
+        return target;
+    }
 }

@@ -163,6 +163,7 @@ public sealed class Case : Aggregate
         DomainException.ThrowIf(reason is not null && (title.Trim() != Title || isPrincipled != IsPrincipled
             || (background ?? "") != Background || (assessment ?? "") != Assessment), reason!);
         DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
+        Plausible.SingleLine(title.Trim(), "Tittelen");
         DomainException.ThrowIf(type != Type && _treatments.Count > 0,
             "Sakstypen kan ikke endres etter at saken er behandlet.");
         DomainException.ThrowIf(isPrincipled != IsPrincipled && OpenTreatment is not null,

@@ -80,6 +80,10 @@ public sealed class Ratification : Entity
             $"Oppgi hvilket organ i {partyName} som behandlet saken, for eksempel «Kommunestyret».");
         DomainException.ThrowIf(entry.Status == RatificationStatus.RatifiedWithChanges && string.IsNullOrWhiteSpace(entry.Comment),
             "Beskriv endringene i kommentaren når saken er forankret med endringer.");
+        Plausible.Day(entry.MeetingDate, "Møtedatoen");
+        Plausible.Day(entry.Deadline, "Fristen");
+        Plausible.SingleLine(Trimmed(entry.LocalBody), "Navnet på det lokale organet");
+        Plausible.SingleLine(Trimmed(entry.LocalReference), "Saksnummeret");
         DomainException.ThrowIf(entry.MeetingDate is { } met && met < decidedOn,
             $"Møtedatoen kan ikke være før vedtaket ble fattet ({decidedOn:dd.MM.yyyy}).");
         DomainException.ThrowIf(entry.Deadline is { } due && due < decidedOn,

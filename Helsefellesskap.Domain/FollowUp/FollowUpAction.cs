@@ -117,6 +117,7 @@ public sealed class FollowUpAction : Aggregate
         DomainException.ThrowIf(ownerPartyId == Guid.Empty, "Velg hvilken part som eier tiltaket.");
         DomainException.ThrowIf(ownerPersonId == Guid.Empty, "Velg hvem som er ansvarlig for tiltaket.");
         DomainException.ThrowIf(deadline is null, "Tiltaket må ha en frist.");
+        Plausible.Day(deadline, "Fristen");
         What = what.Trim();
         OwnerPartyId = ownerPartyId;
         OwnerPersonId = ownerPersonId;

@@ -65,8 +65,9 @@ public sealed class MeetingRemark : Entity
 {
     private MeetingRemark() { Text = ""; }
 
-    internal MeetingRemark(Guid meetingId, Guid agendaItemId, Guid personId, string text, DateTimeOffset at)
+    internal MeetingRemark(Guid meetingId, Guid agendaItemId, Guid personId, string text, DateTimeOffset at, Guid? id = null)
     {
+        if (id is { } key && key != Guid.Empty) Id = key;
         var trimmed = (text ?? "").Trim();
         DomainException.ThrowIf(trimmed.Length == 0, "Skriv merknaden før du legger den til.");
         DomainException.ThrowIf(trimmed.Length > 2000, "En merknad kan ikke være lengre enn 2000 tegn.");

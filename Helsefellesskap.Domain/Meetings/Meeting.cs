@@ -21,11 +21,20 @@ public sealed class Meeting : Aggregate
 
     private Meeting() { Location = ""; MinutesIntro = ""; }
 
-    /// <summary>Schedules a meeting: everyone with a seat in the body on the day is called, except substitutes.</summary>
-    public Meeting(Body body, DateTimeOffset startsAt, TimeSpan duration, string location, string? videoLink, DateOnly day)
+    /// <summary>
+    /// Schedules a meeting: everyone with a seat in the body on the day is called, except substitutes.
+    /// <paramref name="submission"/>, the key of the form that asked, becomes the meeting's id, so the same
+    /// submission twice (a double click) can only ever make one meeting.
+    /// </summary>
+    public Meeting(Body body, DateTimeOffset startsAt, TimeSpan duration, string location, string? videoLink, DateOnly day,
+        Guid? submission = null)
     {
+        if (submission is { } key && key != Guid.Empty) Id = key;
         DomainException.ThrowIf(duration <= TimeSpan.Zero, "Et møte må vare en stund.");
         DomainException.ThrowIf(duration > TimeSpan.FromHours(12), "Et møte kan ikke vare mer enn 12 timer.");
+        // Checked before the end is computed: the last moment a date can hold plus 12 hours does not exist.
+        Plausible.Moment(startsAt, "Møtetidspunktet");
+        Plausible.SingleLine(location, "Stedet");
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(location) && string.IsNullOrWhiteSpace(videoLink),
             "Et møte må ha et sted eller en videolenke.");
         DomainException.ThrowIf(!string.IsNullOrWhiteSpace(videoLink) && !IsWebLink(videoLink.Trim()),
@@ -155,6 +164,9 @@ public sealed class Meeting : Aggregate
         DomainException.ThrowIf(Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved,
             "Møtet er avholdt; fravær kan ikke lenger meldes.");
         var attendance = AttendanceOf(personId);
+        // docs/roles.md: observers follow the meeting; they are not called to it and so have no absence to report.
+        DomainException.ThrowIf(attendance.Role == SeatRole.Observer,
+            "Observatører melder ikke forfall; forfall meldes av medlemmer, varaer, deltakere og sekretariatet.");
         DomainException.ThrowIf(attendance.Status == AttendanceStatus.Absent, "Forfall er allerede meldt.");
         attendance.ReportAbsence(reason);
     }
@@ -235,13 +247,17 @@ public sealed class Meeting : Aggregate
         ItemById(itemId).Close(at);
     }
 
-    /// <summary>A remark for the minutes on an item that is open or has been treated in this meeting.</summary>
-    public MeetingRemark AddRemark(Guid itemId, Guid personId, string text, DateTimeOffset at)
+    /// <summary>
+    /// A remark for the minutes on an item that is open or has been treated in this meeting. The same
+    /// <paramref name="submission"/> twice records the remark once: the second time returns the first.
+    /// </summary>
+    public MeetingRemark AddRemark(Guid itemId, Guid personId, string text, DateTimeOffset at, Guid? submission = null)
     {
+        if (submission is { } key && _remarks.SingleOrDefault(r => r.Id == key) is { } earlier) return earlier;
         DomainException.ThrowIf(Status != MeetingStatus.InProgress, "Merknader til protokollen gis mens møtet pågår.");
         var item = ItemById(itemId);
         DomainException.ThrowIf(item.State == AgendaItemState.Pending, $"«{item.Title}» er ikke åpnet ennå.");
-        var remark = new MeetingRemark(Id, itemId, personId, text, at);
+        var remark = new MeetingRemark(Id, itemId, personId, text, at, submission);
         _remarks.Add(remark);
         return remark;
     }

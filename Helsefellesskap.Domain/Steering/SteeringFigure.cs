@@ -40,9 +40,16 @@ public sealed class SteeringFigure : Entity
     public int Year { get; private set; }
     public int Value { get; private set; }
 
+    /// <summary>
+    /// Far above any health region's count (Innlandet has some 370,000 people), far below what a number holds,
+    /// so that a typing slip is refused and totals stay exact.
+    /// </summary>
+    public const int MaxValue = 100_000_000;
+
     public void Revise(int value)
     {
         DomainException.ThrowIf(value < 0, $"{Indicator.Label()} kan ikke være et negativt tall.");
+        DomainException.ThrowIf(value > MaxValue, $"{Indicator.Label()} kan ikke være over 100 000 000.");
         Value = value;
     }
 
@@ -55,6 +62,7 @@ public sealed class SteeringFigure : Entity
                 System.Globalization.CultureInfo.InvariantCulture, out var value),
             $"{Capitalised(what)} må være et helt tall, for eksempel 1056.");
         DomainException.ThrowIf(value < 0, $"{Capitalised(what)} kan ikke være et negativt tall.");
+        DomainException.ThrowIf(value > MaxValue, $"{Capitalised(what)} kan ikke være over 100 000 000.");
         return value;
     }
 
@@ -69,6 +77,7 @@ public sealed class CaseSteeringLink
     public CaseSteeringLink(Guid caseId, SteeringIndicator indicator, int year)
     {
         DomainException.ThrowIf(!Enum.IsDefined(indicator), "Velg et gyldig styringstall.");
+        DomainException.ThrowIf(!Plausible.IsYear(year), $"Året må være mellom {Plausible.FirstYear} og {Plausible.LastYear}.");
         CaseId = caseId;
         Indicator = indicator;
         Year = year;

@@ -110,4 +110,16 @@ public sealed class AnnualReportSpecs(DemoDatabaseTemplate template) : ServiceSp
         Assert.All(lines.Skip(1), l => Assert.True(l.Split(';').Length >= 6 && !l.Contains("**"), l));
         Assert.Equal(7, lines.Length);
     }
+
+    [Fact]
+    public async Task The_Word_document_leaves_out_characters_XML_cannot_hold()
+    {
+        // A title saved before the domain refused control characters must not make the document fail.
+        var r = (await Report())!;
+        r = r with { Decisions = [r.Decisions[0] with { Title = "Med\vvertikal tabulator og \u0001 styretegn" }, .. r.Decisions.Skip(1)] };
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(AnnualReportDocument.Create(r)), false);
+
+        Assert.Contains("Med vertikal tabulator og  styretegn", document.MainDocumentPart!.Document!.Body!.InnerText);
+    }
 }

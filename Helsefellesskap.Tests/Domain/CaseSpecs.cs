@@ -248,4 +248,17 @@ public class PublicationSpecs
         c.SetPublication(false, "offl. § 14", p.Secretary.Id, TestPartnership.Now);
         Assert.Null(c.ExemptionBasis);
     }
+
+    [Theory]
+    [InlineData("Tittel med\vvertikal tabulator")]
+    [InlineData("Tittel med\nlinjeskift")]
+    [InlineData("Tittel med\u0001kontrolltegn")]
+    public void A_case_title_is_one_line_without_control_characters(string title)
+    {
+        var c = p.NewCase();
+
+        var error = Assert.Throws<DomainException>(() => c.Edit(title, c.Type, c.IsPrincipled, c.Tags, c.Background, c.Assessment, p.Secretary.Id, TestPartnership.Now));
+
+        Assert.Equal("Tittelen kan ikke inneholde linjeskift, tabulator eller andre kontrolltegn.", error.Message);
+    }
 }

@@ -199,4 +199,12 @@ public class FollowUpSpecs
             new Case(p.Partnership.Id, p.Ssu, "X", CaseType.Decision, false, CaseTag.None, "", "", "", p.Secretary.Id, TestPartnership.Now),
             new DateOnly(2027, 6, 1), null, p.Secretary.Id, TestPartnership.Now, TestPartnership.Today));
     }
+
+    [Fact]
+    public void A_follow_up_deadline_lies_in_a_plausible_year()
+    {
+        var error = Assert.Throws<DomainException>(() => Action(new DateOnly(9999, 12, 31)));
+
+        Assert.Equal("Fristen må være mellom år 2000 og 2100.", error.Message);
+    }
 }

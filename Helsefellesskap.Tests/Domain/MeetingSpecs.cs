@@ -220,4 +220,27 @@ public sealed class MeetingSpecs
         @case.CloseTreatment(treatment.Id, Now, NextStep.LaterMeeting, p.AllParties);
         Assert.True(@case.IsReadyForAgendaOf(p.Ssu.Id));
     }
+
+    [Fact]
+    public void A_meeting_is_held_in_a_plausible_year_so_its_end_can_always_be_computed()
+    {
+        var lastHour = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.FromHours(1));
+
+        var error = Assert.Throws<DomainException>(() => new Meeting(p.Ssu, lastHour, TimeSpan.FromHours(12), "Hamar", null, TestPartnership.Today));
+
+        Assert.Equal("Møtetidspunktet må være mellom år 2000 og 2100.", error.Message);
+        Assert.Throws<DomainException>(() => new Meeting(p.Ssu, new DateTimeOffset(1999, 12, 31, 10, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), "Hamar", null, TestPartnership.Today));
+        Assert.Throws<DomainException>(() => new Meeting(p.Ssu, Now, TimeSpan.FromHours(1), "Hamar\vrådhus", null, TestPartnership.Today));
+    }
+
+    [Fact]
+    public void Observers_cannot_report_absence()
+    {
+        var meeting = NewMeeting();
+        var observer = p.Ssu.Seats.Single(s => s.Role == SeatRole.Observer);
+
+        var error = Assert.Throws<DomainException>(() => meeting.ReportAbsence(observer.PersonId, null));
+
+        Assert.StartsWith("Observatører melder ikke forfall", error.Message);
+    }
 }

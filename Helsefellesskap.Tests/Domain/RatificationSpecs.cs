@@ -220,4 +220,17 @@ public class RatificationSpecs
 
         Assert.Throws<DomainException>(secretary.MustGrantRatificationRecording);
     }
+
+    [Fact]
+    public void Ratification_dates_and_deadlines_lie_in_plausible_years()
+    {
+        var (c, t) = PendingDecision();
+        var party = Ratifiers(t).First();
+
+        var met = Assert.Throws<DomainException>(() => Record(c, t, party, new(RatificationStatus.Ratified, "Kommunestyret", "PS 1/26", new DateOnly(9999, 12, 31))));
+        var due = Assert.Throws<DomainException>(() => Record(c, t, party, new(RatificationStatus.Sent, Deadline: new DateOnly(9999, 1, 1))));
+
+        Assert.Equal("Møtedatoen må være mellom år 2000 og 2100.", met.Message);
+        Assert.Equal("Fristen må være mellom år 2000 og 2100.", due.Message);
+    }
 }

@@ -45,4 +45,17 @@ public class SteeringFigureSpecs
 
         Assert.Equal(message, error.Message);
     }
+
+    [Fact]
+    public void A_steering_figure_stays_within_a_sensible_range_so_totals_never_overflow()
+    {
+        var figure = new SteeringFigure(p.North, SteeringIndicator.CopdPatients, 2025, 888);
+
+        var error = Assert.Throws<DomainException>(() => figure.Revise(int.MaxValue));
+
+        Assert.Equal("Pasienter med kols kan ikke være over 100 000 000.", error.Message);
+        Assert.Throws<DomainException>(() => SteeringFigure.ParseCount("2147483647", "antallet"));
+        Assert.Equal(SteeringFigure.MaxValue, SteeringFigure.ParseCount("100 000 000", "antallet"));
+        Assert.Throws<DomainException>(() => new CaseSteeringLink(Guid.NewGuid(), SteeringIndicator.CopdPatients, 99999));
+    }
 }

@@ -395,4 +395,36 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
 
         await Until(() => told == 1);
     }
+
+    [Fact]
+    public async Task The_same_submission_twice_schedules_one_meeting()
+    {
+        await As("mari.hovde");
+        var ssu = await Body("SSU");
+        var key = Guid.CreateVersion7();
+        var input = new MeetingInput(ssu, new DateOnly(2026, 12, 14), new TimeOnly(9, 0), TimeSpan.FromHours(3), "Hamar", null, key);
+        await using var before = Database.NewContext();
+        var count = await before.Meetings.CountAsync();
+
+        var ids = await Task.WhenAll(Work.ScheduleAsync(input), Work.ScheduleAsync(input));
+
+        Assert.Equal([key, key], ids);
+        await using var after = Database.NewContext();
+        Assert.Equal(count + 1, await after.Meetings.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_remark_submission_twice_records_one_remark()
+    {
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await As("perolav.nes");
+        var key = Guid.CreateVersion7();
+
+        await Task.WhenAll(Work.AddRemarkAsync(meeting, item, "Fastlegene må få planen.", key),
+            Work.AddRemarkAsync(meeting, item, "Fastlegene må få planen.", key));
+
+        Assert.Single((await Snapshot(meeting)).Current!.Remarks);
+        await Work.AddRemarkAsync(meeting, item, "Fastlegene må få planen.", Guid.CreateVersion7());
+        Assert.Equal(2, (await Snapshot(meeting)).Current!.Remarks.Count);
+    }
 }

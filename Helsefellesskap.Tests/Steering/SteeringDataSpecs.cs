@@ -29,7 +29,7 @@ public sealed class SteeringDataSpecs(DemoDatabaseTemplate template) : ServiceSp
         var valdres = table.Regions.Single(r => r.ShortName == "Valdres");
         Assert.Equal((1056, 25, 40), (valdres.Values[SteeringIndicator.CopdPatients], valdres.Values[SteeringIndicator.InpatientStays],
             valdres.Values[SteeringIndicator.OutpatientContacts]));
-        Assert.Equal(20510, table.Total(SteeringIndicator.CopdPatients));
+        Assert.Equal(20510L, table.Total(SteeringIndicator.CopdPatients));
     }
 
     [Fact]
@@ -122,5 +122,15 @@ public sealed class SteeringDataSpecs(DemoDatabaseTemplate template) : ServiceSp
         var error = await Assert.ThrowsAsync<DomainException>(() => Data.LinkCaseAsync(copd, 2025, [SteeringIndicator.CopdPatients]));
 
         Assert.Equal("Bare sekretariatet kan knytte styringstall til en sak.", error.Message);
+    }
+
+    [Fact]
+    public void Totals_are_summed_so_they_never_overflow()
+    {
+        var indicator = SteeringIndicator.CopdPatients;
+        var regions = Enumerable.Range(0, 7).Select(i => new RegionFigures(Guid.NewGuid(), $"Helseregion {i}",
+            new Dictionary<SteeringIndicator, int?> { [indicator] = int.MaxValue })).ToList();
+
+        Assert.Equal(7L * int.MaxValue, new SteeringTable(2025, [2025], regions).Total(indicator));
     }
 }

@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,14 +7,27 @@ namespace Helsefellesskap.App.Components.Account;
 
 internal static class AccountEndpoints
 {
-    /// <summary>Signing out is a POST with an antiforgery token (the app bar's form), never a GET link.</summary>
+    /// <summary>
+    /// Signing out is a POST with the app bar form's antiforgery token, never a GET link or a forged post. It renews
+    /// the security stamp, so the cookie (and any copy of it) stops working on the server, not only in this browser,
+    /// and the user's other open tabs end with it.
+    /// </summary>
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/Account");
-        account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        account.MapPost("/Logout", async (HttpContext context, [FromServices] IAntiforgery antiforgery,
+            [FromServices] SignInManager<ApplicationUser> signInManager, [FromServices] AppDbContext db,
+            [FromServices] SessionSignals signals) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
+            if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                db.AuditActor = new AuditActor(user.Id, user.UserName ?? "", user.PersonId);
+                db.AuditAction = "Logget ut";
+                await Sessions.EndAllAsync(signInManager.UserManager, user, signals);
+            }
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/");
+            return Results.LocalRedirect("~/");
         });
         return account;
     }

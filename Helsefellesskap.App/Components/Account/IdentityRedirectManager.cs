@@ -16,18 +16,28 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalOrHome(uri));
+
+    /// <summary>
+    /// Only to this site: a path here, or an address under the app's own base (as the sign-in redirect makes it).
+    /// Anything else (<c>//host</c>, <c>/\host</c>, <c>javascript:</c>, another site) goes to the front page, so a
+    /// crafted return address can neither lead away nor fail the sign-in.
+    /// </summary>
+    public string LocalOrHome(string? uri)
     {
         uri ??= "";
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
+            uri = "/" + navigationManager.ToBaseRelativePath(uri);
+        return IsLocal(uri) ? uri : "/";
+    }
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+    public static bool IsLocal(string uri)
+    {
+        if (uri.Length == 0 || uri.Any(c => char.IsControl(c) || c == '\\')) return false;
+        if (uri.StartsWith("//", StringComparison.Ordinal)) return false;
+        // A scheme (javascript:, https:) comes before the first slash, question mark or hash.
+        var end = uri.IndexOfAny(['/', '?', '#']);
+        return !(end < 0 ? uri : uri[..end]).Contains(':');
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -7,41 +7,65 @@ using Helsefellesskap.App.Data;
 
 namespace Helsefellesskap.App.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+/// <summary>
+/// An open tab's sign-in, checked against the database every minute (security stamp, deactivation, absolute
+/// lifetime) and ended at once when <see cref="SessionSignals"/> says the user's sessions have ended. The router then
+/// sends the tab to the sign-in page: nothing more is read from it.
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IOptions<IdentityOptions> options;
+    private readonly SessionOptions sessions;
+    private readonly SessionSignals signals;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, IOptions<SessionOptions> sessions, SessionSignals signals, TimeProvider clock)
+        : base(loggerFactory)
+    {
+        this.scopeFactory = scopeFactory;
+        this.options = options;
+        this.sessions = sessions.Value;
+        this.signals = signals;
+        this.clock = clock;
+        logger = loggerFactory.CreateLogger<IdentityRevalidatingAuthenticationStateProvider>();
+        signals.Ended += OnSessionsEnded;
+    }
+
+    protected override TimeSpan RevalidationInterval => sessions.CircuitRevalidation;
+
+    private async void OnSessionsEnded(string userId)
+    {
+        try
+        {
+            var state = await GetAuthenticationStateAsync();
+            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId) SetAuthenticationState(Task.FromResult(SignedOut));
+        }
+        catch (InvalidOperationException)
+        {
+            // The tab's state was never set (a prerender without a circuit): there is nothing open to end.
+        }
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
+        if (sessions.HasExpired(Sessions.SignedInAt(authenticationState.User), clock.GetUtcNow())) return false;
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        var user = await userManager.GetUserAsync(authenticationState.User);
+        if (user is null || user.IsDeactivated) return false;
+        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await userManager.GetSecurityStampAsync(user);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
+    protected override void Dispose(bool disposing)
     {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
+        signals.Ended -= OnSessionsEnded;
+        base.Dispose(disposing);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.Domain;
@@ -28,7 +29,7 @@ public sealed record SeatChoices(IReadOnlyList<(Guid Id, string ShortName, strin
 /// from the database first, so only those who may administer see or change anything.
 /// </summary>
 public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory, IServiceScopeFactory scopes,
-    WriteGate gate, Actors actors, TimeProvider clock)
+    WriteGate gate, Actors actors, TimeProvider clock, SessionSignals signals)
 {
     private static readonly StringComparer Norwegian = StringComparer.Create(App.Norwegian.Culture, false);
 
@@ -115,12 +116,32 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
         body.AddSeat(person, role, new Term(from, to), party, participantKind, organisation);
     });
 
-    /// <summary>Ends a seat after <paramref name="lastDay"/>: from the next day it gives no rights.</summary>
-    public Task EndSeatAsync(Guid seatId, DateOnly lastDay) => Write("Verv avsluttet", async db =>
+    /// <summary>
+    /// Ends a seat after <paramref name="lastDay"/>: from the next day it gives no rights. When that was the person's
+    /// last seat and it has already ended, their sessions end too.
+    /// </summary>
+    public async Task EndSeatAsync(Guid seatId, DateOnly lastDay)
     {
-        var body = await db.Bodies.SingleOrDefaultAsync(b => b.Seats.Any(s => s.Id == seatId)) ?? throw new DomainException("Vervet finnes ikke.");
-        body.EndSeat(seatId, lastDay);
-    });
+        Guid personId = default;
+        await Write("Verv avsluttet", async db =>
+        {
+            var body = await db.Bodies.SingleOrDefaultAsync(b => b.Seats.Any(s => s.Id == seatId)) ?? throw new DomainException("Vervet finnes ikke.");
+            body.EndSeat(seatId, lastDay);
+            personId = body.Seats.Single(s => s.Id == seatId).PersonId;
+        });
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var today = Today;
+            var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId).ToListAsync();
+            if (seats.Any(s => s.To is null || s.To >= today)) return;
+        }
+        await WithIdentity("Økter avsluttet: siste verv er avsluttet", async (db, users, _) =>
+        {
+            var user = await users.Users.SingleOrDefaultAsync(u => u.PersonId == personId);
+            if (user is not null && !user.IsAdministrator) await Sessions.EndAllAsync(users, user, signals);
+            return true;
+        });
+    }
 
     public Task DeactivateAsync(string userId) => WithIdentity("Bruker deaktivert", async (_, users, actor) =>
     {
@@ -129,8 +150,9 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
         if (user.IsDeactivated) return true;
         user.LockoutEnabled = true;
         user.LockoutEnd = ApplicationUser.DeactivatedUntil;
-        // A new stamp signs the user out of every browser at the next revalidation; until then Actors refuses them.
+        // A new stamp ends every cookie at its next request; the signal ends every open tab at once.
         Check(await users.UpdateSecurityStampAsync(user));
+        signals.EndAll(user.Id);
         return true;
     });
 
@@ -150,8 +172,10 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
         var user = await UserAsync(users, userId);
         actor.MustManageAccount(Today, user.IsAdministrator);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        // Identity checks the password rules and renews the security stamp, which signs the user out elsewhere.
+        // Identity checks the password rules and renews the security stamp, which ends every cookie of the user;
+        // the signal ends their open tabs at once.
         Check(await users.ResetPasswordAsync(user, token, newPassword ?? ""));
+        signals.EndAll(user.Id);
         return true;
     });
 

@@ -80,9 +80,30 @@ public static class AnnualReportDocument
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// XML 1.0 cannot hold most control characters; a title saved before the domain refused them must not make the
+    /// document fail, so they are left out (tabs and line breaks become spaces).
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        if (text.All(System.Xml.XmlConvert.IsXmlChar) && !text.Any(char.IsControl)) return text;
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(c).Append(text[++i]);
+            }
+            else if (c is '\t' or '\n' or '\r' or '\v' or '\f') kept.Append(' ');
+            else if (System.Xml.XmlConvert.IsXmlChar(c) && !char.IsControl(c)) kept.Append(c);
+        }
+        return kept.ToString();
+    }
+
     private static Paragraph Para(string text, string? style = null)
     {
-        var paragraph = new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var paragraph = new Paragraph(new Run(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         if (style is not null) paragraph.PrependChild(new ParagraphProperties(new ParagraphStyleId { Val = style }));
         return paragraph;
     }
@@ -106,7 +127,7 @@ public static class AnnualReportDocument
 
     private static TableCell Cell(string text, bool bold = false)
     {
-        var run = new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        var run = new Run(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
         if (bold) run.PrependChild(new RunProperties(new Bold()));
         return new TableCell(new Paragraph(run));
     }

@@ -12,7 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Helsefellesskap.App.Features.Meetings;
 
 /// <summary>What the secretariat types when it schedules a meeting.</summary>
-public sealed record MeetingInput(Guid BodyId, DateOnly Day, TimeOnly StartTime, TimeSpan Duration, string Location, string? VideoLink);
+/// <paramref name="Submission"/> is made when the form renders: the same submission twice schedules one meeting.
+public sealed record MeetingInput(Guid BodyId, DateOnly Day, TimeOnly StartTime, TimeSpan Duration, string Location, string? VideoLink,
+    Guid? Submission = null);
+
+/// <summary>A remark as the form sent it; <paramref name="Key"/> makes the same submission twice record one remark.</summary>
+public sealed record RemarkSubmission(string Text, Guid Key);
 
 /// <summary>How the chair closes an item: the next step without consensus, where a recommendation goes, or a send-back.</summary>
 public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyId = null, string? SendBackComment = null);
@@ -33,10 +38,12 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustBeSecretariat(Today, "planlegge møter");
+        // A submission seen before (a double click, a retry) made its meeting already; that meeting is the answer.
+        if (input.Submission is { } key && await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == key)) return key;
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg et utvalg.");
         DomainException.ThrowIf(input.Day < Today, "Et nytt møte kan ikke legges til en dag som har vært.");
         var meeting = new Meeting(body, OsloTime.At(input.Day, input.StartTime.Hour, input.StartTime.Minute), input.Duration,
-            input.Location, input.VideoLink, input.Day);
+            input.Location, input.VideoLink, input.Day, input.Submission);
         db.Meetings.Add(meeting);
         db.AuditAction = $"Møte i {body.ShortName} planlagt";
         await db.SaveChangesAsync();
@@ -170,13 +177,13 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     });
 
     /// <summary>Anyone with a say in the meeting, participants included, may add a remark for the minutes.</summary>
-    public Task AddRemarkAsync(Guid meetingId, Guid itemId, string text) => Change(meetingId, async (db, actor, meeting) =>
+    public Task AddRemarkAsync(Guid meetingId, Guid itemId, string text, Guid? submission = null) => Change(meetingId, async (db, actor, meeting) =>
     {
         var body = await BodyAsync(db, meeting.BodyId);
         var mayRemark = actor.IsSecretariat(Today) ||
             body.SeatsOn(Today).Any(s => s.PersonId == actor.PersonId && s.MayLeaveRemark);
         DomainException.ThrowIf(!mayRemark, $"Bare medlemmer, deltakere og sekretariatet i {body.ShortName} kan gi merknader til protokollen.");
-        meeting.AddRemark(itemId, actor.ActingPersonId, text, Now);
+        meeting.AddRemark(itemId, actor.ActingPersonId, text, Now, submission);
         db.AuditAction = "Merknad til protokollen";
     });
 

@@ -18,8 +18,9 @@ public sealed record RegionFigures(Guid RegionId, string Region, IReadOnlyDictio
 /// <summary>The figures of one year for every region, and the years there are figures for.</summary>
 public sealed record SteeringTable(int Year, IReadOnlyList<int> Years, IReadOnlyList<RegionFigures> Regions)
 {
-    public int? Total(SteeringIndicator indicator) =>
-        Regions.All(r => r.Values[indicator] is null) ? null : Regions.Sum(r => r.Values[indicator] ?? 0);
+    /// <summary>Summed in long: a total must never be what takes the page down, whatever the figures.</summary>
+    public long? Total(SteeringIndicator indicator) =>
+        Regions.All(r => r.Values[indicator] is null) ? null : Regions.Sum(r => (long)(r.Values[indicator] ?? 0));
 }
 
 /// <summary>What the secretariat typed in one cell of the table: kept as typed, so a refusal loses nothing.</summary>
