@@ -82,7 +82,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(40, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(42, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -165,6 +165,18 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 break;
             case "SendBack":
                 await work.SendBackAsync(s.CaseInCommittee, s.TreatmentId, "Beskriv ventetidene i hver region.");
+                break;
+            case "SaveProposalVersion":
+                int version;
+                await using (var db = Database.NewContext()) version = (await db.Cases.SingleAsync(c => c.Id == s.RegisteredCase)).Version;
+                await work.SaveAsProposalVersionAsync(s.RegisteredCase, version, new("Registrert sak om skolehelsetjenesten", CaseType.Decision,
+                    false, CaseTag.ChildrenAndYouth, s.SsuId, null, "Bakgrunn.", "Vurdering.", "SSU vedtar rutinen for skolehelsetjenesten."));
+                break;
+            case "AddAddendum":
+                Guid decided;
+                await using (var db = Database.NewContext())
+                    decided = await db.Cases.Where(c => c.Title == "Pasientforløp for personer med kols i Innlandet").Select(c => c.Id).SingleAsync();
+                await work.AddAddendumAsync(decided, AddendumKind.Supplement, "Forløpet er oversatt til nordsamisk.");
                 break;
             case "SetPublication":
                 await work.SetPublicationAsync(s.CaseInCommittee, exempt: true, "offl. § 14");

@@ -67,6 +67,7 @@ public sealed class WholeLifeSpecs(DemoDatabaseTemplate template) : ServiceSpec(
         var recommended = (await Case(caseId)).ProposalVersions.MaxBy(v => v.Version)!;
         Assert.Equal((ProposalOrigin.Recommendation, "AU", Recommendation), (recommended.Origin, recommended.BodyName, recommended.Text));
 
+        Later(TimeSpan.FromDays(7));
         // While the recommendation waits for SSU, the secretariat cannot replace it.
         await As(Secretariat);
         await Assert.ThrowsAsync<DomainException>(() => SaveAsync(caseId, input with { ProposedDecision = "Sekretariatets egen tekst." }));
@@ -78,6 +79,7 @@ public sealed class WholeLifeSpecs(DemoDatabaseTemplate template) : ServiceSpec(
         var noticed = (await Service<MeetingDocuments>().NoticeAsync(meeting))!.Items.Single(i => i.CaseId == caseId);
         Assert.Equal((Recommendation, "Innstilling fra AU"), (noticed.Proposal, noticed.ProposalSource));
 
+        Later(TimeSpan.FromDays(7));
         await As(SsuChair);
         await Meetings.OpenMeetingAsync(meeting);
         var item = (await Meetings.SnapshotAsync(meeting))!.Agenda.Single(a => a.CaseId == caseId).ItemId;
@@ -110,6 +112,7 @@ public sealed class WholeLifeSpecs(DemoDatabaseTemplate template) : ServiceSpec(
         var decided = (await Case(caseId)).Treatments.Single(t => t.MeetingId == meeting);
         Assert.Equal(Outcome.AdoptedPendingRatification, decided.OutcomeAtClose);
 
+        Later(TimeSpan.FromDays(14));
         // --- The minutes are written and approved: frozen, with the path of positions and Hamar's earlier dissent. ---
         await As(Secretariat);
         await Meetings.WriteMinutesAsync(meeting, item, "Utvalget drøftet tidspunktet for innføring.");
@@ -128,6 +131,7 @@ public sealed class WholeLifeSpecs(DemoDatabaseTemplate template) : ServiceSpec(
         await Assert.ThrowsAsync<DomainException>(() => SaveAsync(caseId, input with { Background = "En annen bakgrunn." }));
         await Cases.AddAddendumAsync(caseId, AddendumKind.Supplement, "Rutinen er oversatt til samisk.");
 
+        Later(TimeSpan.FromDays(30));
         // --- Local ratification: every municipality and the hospital, one of them rejects. ---
         var parties = (await Case(caseId)).Treatments.Single(t => t.MeetingId == meeting).Ratifications.Select(r => r.PartyId).ToList();
         var today = OsloTime.Today(Service<TimeProvider>());
@@ -157,6 +161,9 @@ public sealed class WholeLifeSpecs(DemoDatabaseTemplate template) : ServiceSpec(
         var verification = await Service<AuditChain>().VerifyAsync();
         Assert.True(verification.Holds, verification.Summary);
     }
+
+    /// <summary>The test clock stands still; a case's life takes weeks.</summary>
+    private void Later(TimeSpan span) => ((FixedClock)Service<TimeProvider>()).Now += span;
 
     private async Task Register(Guid meeting, Guid item, string user, string party, PositionKind kind, string? text)
     {
