@@ -264,9 +264,10 @@ public sealed class CaseGenerator(IDbContextFactory<AppDbContext> dbFactory, int
                 else status = RatificationStatus.Sent;
             }
             var decided = status is RatificationStatus.Ratified or RatificationStatus.Rejected;
-            c.RecordRatification(decision.Id, parties[items[i].PartyId], status,
-                decided ? $"PS {random.Next(1, 120)}/{treatedOn.Year % 100:00}" : null,
-                decided ? treatedOn : null, OsloTime.At(decided ? treatedOn : decidedOn.AddDays(3), 12));
+            c.RecordRatification(decision.Id, parties[items[i].PartyId],
+                new RatificationEntry(status, decided ? "Kommunestyret" : null,
+                    decided ? $"PS {random.Next(1, 120)}/{treatedOn.Year % 100:00}" : null, decided ? treatedOn : null),
+                authors[0], OsloTime.At(decided ? treatedOn : decidedOn.AddDays(3), 12));
         }
     }
 
