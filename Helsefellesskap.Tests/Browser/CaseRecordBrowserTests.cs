@@ -140,6 +140,8 @@ public class CaseRecordBrowserTests(AppServer app)
         // The case's history keeps the secretariat's earlier text.
         await AppServer.GotoLiveAsync(secretary, $"/saker/{caseId}");
         await Expect(secretary.GetByTestId("proposal-origin")).ToContainTextAsync("Versjon 2 – innstilling fra AU");
+        // SSU's treatment card says whose text it started from.
+        await Expect(secretary.GetByTestId("wording-source")).ToContainTextAsync("Ordlyden er innstilling fra AU");
         await secretary.GetByText("Tidligere versjoner av forslaget til vedtak (2)").ClickAsync();
         await Expect(secretary.GetByRole(AriaRole.Cell, new() { Name = "Registrert", Exact = true })).ToBeVisibleAsync();
         await Expect(secretary.GetByRole(AriaRole.Cell, new() { Name = "Innstilling fra AU", Exact = true })).ToBeVisibleAsync();
