@@ -210,6 +210,28 @@ public sealed class UserAdministrationSpecs(DemoDatabaseTemplate template) : Ser
     }
 
     [Fact]
+    public async Task An_administrator_seats_a_chair_who_leads_without_giving_the_partys_position()
+    {
+        var person = (await User("silje.vang")).PersonId!.Value;
+        var (committee, hamar) = (await Body("FU-PHBU"), await Party("Helseregion Hamar"));
+        Guid oldSeat;
+        await using (var db = Database.NewContext())
+            oldSeat = await db.Seats.Where(x => x.BodyId == committee && x.PersonId == person && x.Role == SeatRole.Chair).Select(x => x.Id).SingleAsync();
+        await As("admin");
+        await Admin.EndSeatAsync(oldSeat, Today.AddDays(-1));
+
+        await Admin.AddSeatAsync(person, committee, SeatRole.Chair, hamar, null, null, Today, null, withoutPosition: true);
+
+        await using var check = Database.NewContext();
+        var seat = await check.Seats.SingleAsync(x => x.BodyId == committee && x.PersonId == person && x.From == Today);
+        Assert.True(seat.WithoutPosition);
+        Assert.False(seat.MayHoldPosition);
+        var member = await Assert.ThrowsAsync<DomainException>(() =>
+            Admin.AddSeatAsync(person, committee, SeatRole.Member, hamar, null, null, Today.AddYears(3), null, withoutPosition: true));
+        Assert.Contains("leder", member.Message);
+    }
+
+    [Fact]
     public async Task A_seat_that_breaks_a_body_s_rule_is_refused_in_Norwegian_and_not_added()
     {
         var person = (await User("hilde.moen")).PersonId!.Value;

@@ -101,8 +101,15 @@ public class UserAdministrationBrowserTests(AppServer app)
 
         await secretary.GetByLabel("Utvalg", new() { Exact = true }).ClickAsync();
         await secretary.GetByRole(AriaRole.Option, new() { Name = "Fagutvalg psykisk helse barn og unge (pilot) (FU-PHBU)" }).ClickAsync();
+        // A chair or deputy may lead without giving the party's position; other roles are not offered that.
+        var withoutPosition = secretary.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Leder møtene uten å gi standpunkt") });
+        await secretary.GetByLabel("Rolle", new() { Exact = true }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Option, new() { Name = "Leder", Exact = true }).ClickAsync();
+        await Expect(withoutPosition).ToBeVisibleAsync();
+        await Shot(secretary, "admin-4b-chair-without-position-375");
         await secretary.GetByLabel("Rolle", new() { Exact = true }).ClickAsync();
         await secretary.GetByRole(AriaRole.Option, new() { Name = "Observatør" }).ClickAsync();
+        await Expect(withoutPosition).ToHaveCountAsync(0);
         await secretary.GetByLabel("Organisasjon").FillAsync("Høgskolen i Innlandet");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Legg til vervet" }).ClickAsync();
         await Expect(secretary.GetByText("Vervet er lagt til.")).ToBeVisibleAsync();

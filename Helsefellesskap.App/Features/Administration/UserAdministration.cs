@@ -106,14 +106,14 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
 
     /// <summary>Links a person to a seat in a body; the body decides whether the seat may be added.</summary>
     public Task AddSeatAsync(Guid personId, Guid bodyId, SeatRole role, Guid? partyId, ParticipantKind? participantKind,
-        string? organisation, DateOnly from, DateOnly? to) => Write("Verv lagt til", async db =>
+        string? organisation, DateOnly from, DateOnly? to, bool withoutPosition = false) => Write("Verv lagt til", async db =>
     {
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Velg et utvalg.");
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId) ?? throw new DomainException("Personen finnes ikke.");
         var party = partyId is { } id
             ? await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id) ?? throw new DomainException("Parten finnes ikke.")
             : null;
-        body.AddSeat(person, role, new Term(from, to), party, participantKind, organisation);
+        body.AddSeat(person, role, new Term(from, to), party, participantKind, organisation, withoutPosition);
     });
 
     /// <summary>
