@@ -56,6 +56,9 @@ public class LiveMeetingBrowserTests(AppServer app)
         // The chair opens the meeting and the case; every screen follows to it.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Åpne møtet" }).ClickAsync();
         await chair.GetByRole(AriaRole.Button, new() { Name = $"Åpne {CaseTitle}" }).ClickAsync();
+        // The chair's focus goes to the opened item, and every screen reader hears it in a few words.
+        await Expect(chair.Locator("#current-heading")).ToBeFocusedAsync();
+        await Expect(hospital.GetByTestId("announcement")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SAK \d{3}-\d{4} er åpnet\.$"));
         foreach (var page in new[] { hospital, northGudbrandsdal, secretary })
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Behandles nå: SAK" })).ToContainTextAsync(CaseTitle);
         await Expect(projector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(CaseTitle);

@@ -1,6 +1,7 @@
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Features.Meetings.Live;
 using Helsefellesskap.App.Shared.Store;
+using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 
@@ -14,6 +15,37 @@ public sealed class MeetingRoomStoreSpecs
     private static MeetingSnapshot Snapshot(long revision, MeetingStatus status = MeetingStatus.InProgress) =>
         new(revision, MeetingId, Guid.NewGuid(), "Strategisk samarbeidsutvalg", "SSU", Mandate.Decides, DateTimeOffset.UnixEpoch,
             DateTimeOffset.UnixEpoch.AddHours(3), "Hamar", null, status, [], null, [], []);
+
+    private static readonly Guid ItemId = Guid.NewGuid();
+
+    /// <summary>A snapshot whose current item is a decision case in the given state, with so many parties agreeing.</summary>
+    private static MeetingSnapshot WithItem(long revision, AgendaItemState state, int agreeing, int wording = 1) =>
+        Snapshot(revision) with
+        {
+            Current = new CurrentItem(ItemId, AgendaItemKind.Case, "Felles rutine", "SAK 010-2026", Guid.NewGuid(), Guid.NewGuid(),
+                CaseType.Decision, false, state, wording, "SSU vedtar rutinen.", [], [], null, agreeing, 8,
+                state == AgendaItemState.Closed ? Outcome.Binding : Outcome.NoConsensus, null, null, []),
+        };
+
+    [Fact]
+    public void An_opened_item_a_closed_item_and_the_count_of_agreeing_parties_are_announced_in_a_few_words()
+    {
+        var feature = new MeetingRoomFeature();
+        var state = feature.Reduce(feature.InitialState, new JoinMeeting(MeetingId));
+        state = feature.Reduce(state, new SnapshotArrived(Snapshot(1)));
+
+        state = feature.Reduce(state, new SnapshotArrived(WithItem(2, AgendaItemState.Open, 0)));
+        Assert.Equal("SAK 010-2026 er åpnet.", state.Announcement);
+        state = feature.Reduce(state, new SnapshotArrived(WithItem(3, AgendaItemState.Open, 7)));
+        Assert.Equal("7 av 8 parter enige.", state.Announcement);
+        state = feature.Reduce(state, new SnapshotArrived(WithItem(4, AgendaItemState.Open, 0, wording: 2)));
+        Assert.Equal("Ordlyden er endret. 0 av 8 parter enige.", state.Announcement);
+        // A change nobody needs to hear about (a remark, a replaced position with the same count) says nothing.
+        state = feature.Reduce(state, new SnapshotArrived(WithItem(5, AgendaItemState.Open, 0, wording: 2)));
+        Assert.Null(state.Announcement);
+        state = feature.Reduce(state, new SnapshotArrived(WithItem(6, AgendaItemState.Closed, 8, wording: 2)));
+        Assert.Equal("SAK 010-2026 er avsluttet: Bindende vedtak.", state.Announcement);
+    }
 
     private static Store<MeetingRoomState> NewStore(params IEffect<MeetingRoomState>[] effects) => new(new MeetingRoomFeature(), effects);
 

@@ -1,5 +1,6 @@
 using Helsefellesskap.App.Shared.Store;
 using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 
@@ -32,6 +33,9 @@ public sealed record MeetingRoomState(Guid? MeetingId, MeetingSnapshot? Snapshot
     string? Busy, string? Error, string? Confirmation)
 {
     public static readonly MeetingRoomState Empty = new(null, null, MeetingRights.None, false, null, null, null);
+
+    /// <summary>What a screen reader is told of the last change, in a few words; null when nothing worth saying changed.</summary>
+    public string? Announcement { get; init; }
 }
 
 // Actions
@@ -52,7 +56,8 @@ public sealed class MeetingRoomFeature : Feature<MeetingRoomState>
         JoinMeeting join when join.MeetingId != state.MeetingId => MeetingRoomState.Empty with { MeetingId = join.MeetingId },
         MeetingJoined joined => (Newer(state, joined.Snapshot) ? state with { Snapshot = joined.Snapshot } : state)
             with { Rights = joined.Rights, NotFound = joined.Snapshot is null && state.Snapshot is null },
-        SnapshotArrived arrived when Newer(state, arrived.Snapshot) => state with { Snapshot = arrived.Snapshot },
+        SnapshotArrived arrived when Newer(state, arrived.Snapshot) =>
+            state with { Snapshot = arrived.Snapshot, Announcement = Announce(state.Snapshot, arrived.Snapshot) },
         RunMeetingCommand run => state with { Busy = run.Description, Error = null, Confirmation = null },
         MeetingCommandSucceeded done => state with { Busy = null, Confirmation = done.Description },
         MeetingCommandFailed failed => state with { Busy = null, Error = failed.Message },
@@ -60,6 +65,29 @@ public sealed class MeetingRoomFeature : Feature<MeetingRoomState>
         DismissMeetingMessage when state.Error is not null || state.Confirmation is not null => state with { Error = null, Confirmation = null },
         _ => state,
     };
+
+    /// <summary>
+    /// The change worth telling a screen reader, briefly: an item opened or closed, or how many parties now agree.
+    /// Everything else (who registered, remarks) is on the screen for whoever looks.
+    /// </summary>
+    public static string? Announce(MeetingSnapshot? before, MeetingSnapshot after)
+    {
+        if (after.Current is not { } now) return null;
+        var name = now.CaseNumber ?? $"«{now.Title}»";
+        var then = before?.Current;
+        if (then?.ItemId != now.ItemId || then.State != now.State)
+            return now.State switch
+            {
+                AgendaItemState.Open => $"{name} er åpnet.",
+                AgendaItemState.Closed => now.Outcome is { } outcome ? $"{name} er avsluttet: {outcome.Label()}." : $"{name} er avsluttet.",
+                _ => null,
+            };
+        if (now.TakesPositions && (then.Agreeing != now.Agreeing || then.Required != now.Required || then.WordingVersion != now.WordingVersion))
+            return then.WordingVersion != now.WordingVersion
+                ? $"Ordlyden er endret. {now.Agreeing} av {now.Required} parter enige."
+                : $"{now.Agreeing} av {now.Required} parter enige.";
+        return null;
+    }
 
     /// <summary>A snapshot for this meeting that is later than the one shown; an older one (a slow join) is ignored.</summary>
     private static bool Newer(MeetingRoomState state, MeetingSnapshot? snapshot) =>

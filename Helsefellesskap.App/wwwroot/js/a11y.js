@@ -1,3 +1,4 @@
+// Keyboard and screen-reader helpers for every page.
 // "Hopp til innholdet" moves keyboard focus to the page's main content (WCAG 2.4.1). With <base href="/"> a plain
 // "#innhold" link would resolve to the front page, and Blazor's router would navigate there instead.
 document.addEventListener('click', event => {
@@ -11,3 +12,11 @@ document.addEventListener('click', event => {
         main.scrollIntoView();
     }
 }, true);
+
+// After a command replaces the control that ran it (an item's "Åpne" button once the item is open), focus goes to a
+// meaningful place instead of staying on a button that now means something else (WCAG 2.4.3).
+window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
+    focus(id) {
+        document.getElementById(id)?.focus();
+    },
+});
