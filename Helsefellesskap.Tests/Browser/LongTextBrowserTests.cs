@@ -36,7 +36,8 @@ public class LongTextBrowserTests(AppServer app)
         if (Environment.GetEnvironmentVariable("HF_SCREENSHOTS") is { Length: > 0 } folder)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "longtext-editor.png") });
-            await page.Locator(".markdown-field").First.ScreenshotAsync(new() { Path = Path.Combine(folder, "longtext-count.png") });
+            await page.GetByTestId("text-count").First.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "longtext-count.png") });
         }
 
         // The circuit is still live: a small edit after the long text saves too.
