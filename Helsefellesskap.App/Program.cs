@@ -14,8 +14,11 @@ using Helsefellesskap.App.Shared.Localization;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
-    // A circuit message carries a click or a field's text; files stream in chunks well below this.
-    .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
+    // A circuit message carries a click or a whole field's text, JSON-escaped twice (the event's arguments travel as
+    // a JSON string inside the hub message). The longest field (Plausible.LongTextMaxLength, 20 000 characters) can
+    // take up to ~7 bytes a character that way (a control character escaped as \\u0001), about 140 KB; a message
+    // above the limit is dropped and the circuit reconnects, losing the text, so the limit leaves room for the worst.
+    .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
 // Only the sign-in and sign-out forms post to HTTP endpoints; attachments stream over the circuit.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddMudServices().AddNorwegianMudLabels();

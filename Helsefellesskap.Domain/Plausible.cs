@@ -19,6 +19,24 @@ public static class Plausible
     public static void Moment(DateTimeOffset at, string what) =>
         DomainException.ThrowIf(!IsYear(at.Year), $"{what} må være mellom år {FirstYear} og {LastYear}.");
 
+    /// <summary>
+    /// The longest prose a field holds (saksfremstilling, forslag til vedtak, ordlyd, protokolltekst). It stays well below
+    /// what one Blazor Server circuit message carries, so a text the browser allows always reaches the server.
+    /// </summary>
+    public const int LongTextMaxLength = 20_000;
+
+    /// <summary>Refuses prose longer than <see cref="LongTextMaxLength"/>; <paramref name="what"/> starts the sentence.</summary>
+    public static void LongText(string? text, string what)
+    {
+        var length = (text ?? "").Trim().Length;
+        DomainException.ThrowIf(length > LongTextMaxLength,
+            $"{what} kan ikke være lengre enn {Grouped(LongTextMaxLength)} tegn (teksten har {Grouped(length)} tegn).");
+    }
+
+    /// <summary>A count as Norwegian writes it: "20 000".</summary>
+    public static string Grouped(int count) =>
+        count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ');
+
     /// <summary>A title or name is one line: no line breaks, tabs or other control characters (they break documents).</summary>
     public static void SingleLine(string? text, string what) =>
         DomainException.ThrowIf(text is not null && text.Any(char.IsControl),

@@ -45,6 +45,44 @@ public static class AttachmentPolicy
         return kind;
     }
 
+    /// <summary>Word and Excel files are zip archives; these bound what they may unpack to (a zip bomb goes far past).</summary>
+    public const long MaxUnpackedBytes = 100L * 1024 * 1024;
+    public const int MaxCompressionRatio = 100;
+    /// <summary>Small parts of a document may compress very well; the ratio is judged only for parts this large.</summary>
+    public const long LargePartBytes = 10L * 1024 * 1024;
+
+    public static bool IsArchive(AttachmentKind kind) => kind is AttachmentKind.Docx or AttachmentKind.Xlsx;
+
+    /// <summary>One file inside a DOCX or XLSX, with the sizes its zip central directory declares.</summary>
+    public readonly record struct ArchivePart(long CompressedBytes, long UnpackedBytes);
+
+    /// <summary>
+    /// Refuses a Word or Excel file whose parts declare that they unpack to more than <see cref="MaxUnpackedBytes"/>
+    /// in all, or a large part compressed more than <see cref="MaxCompressionRatio"/>:1; whoever opens it, a
+    /// reader's computer or a later indexer, would have to unpack it all.
+    /// </summary>
+    public static void CheckArchive(string fileName, AttachmentKind kind, IEnumerable<ArchivePart> parts)
+    {
+        var name = CleanFileName(fileName);
+        long total = 0;
+        foreach (var part in parts)
+        {
+            if (part.UnpackedBytes < 0 || part.CompressedBytes < 0) throw NotValid(name, kind);
+            total = part.UnpackedBytes > MaxUnpackedBytes - total ? MaxUnpackedBytes + 1 : total + part.UnpackedBytes;
+            DomainException.ThrowIf(total > MaxUnpackedBytes,
+                $"«{name}» pakker seg ut til mer enn {MaxUnpackedBytes / (1024 * 1024)} MB og kan ikke legges ved. " +
+                "En så stor Word- eller Excel-fil er trolig skadet eller laget for å skade; lagre den på nytt, eller legg ved en PDF.");
+            DomainException.ThrowIf(part.UnpackedBytes >= LargePartBytes
+                    && part.UnpackedBytes > (double)Math.Max(part.CompressedBytes, 1) * MaxCompressionRatio,
+                $"«{name}» inneholder en del som er pakket mer enn {MaxCompressionRatio}:1 og kan ikke legges ved. " +
+                "Så tett pakkes ikke et vanlig dokument; lagre den på nytt, eller legg ved en PDF.");
+        }
+    }
+
+    /// <summary>The refusal of a file whose content is not the kind its name says.</summary>
+    public static DomainException NotValid(string fileName, AttachmentKind kind) =>
+        new($"Innholdet i «{CleanFileName(fileName)}» er ikke en gyldig {Describe(kind)}.");
+
     public static string ContentType(AttachmentKind kind) => kind switch
     {
         AttachmentKind.Pdf => "application/pdf",

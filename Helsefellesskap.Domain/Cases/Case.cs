@@ -164,6 +164,8 @@ public sealed class Case : Aggregate
             || (background ?? "") != Background || (assessment ?? "") != Assessment), reason!);
         DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
         Plausible.SingleLine(title.Trim(), "Tittelen");
+        Plausible.LongText(background, "Bakgrunnen");
+        Plausible.LongText(assessment, "Vurderingen");
         DomainException.ThrowIf(type != Type && _treatments.Count > 0,
             "Sakstypen kan ikke endres etter at saken er behandlet.");
         DomainException.ThrowIf(isPrincipled != IsPrincipled && OpenTreatment is not null,
@@ -232,6 +234,7 @@ public sealed class Case : Aggregate
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed == DraftProposal) return;
+        Plausible.LongText(trimmed, "Forslaget til vedtak");
         // A draft may lack its proposed decision while it is written; a registered decision case may not.
         DomainException.ThrowIf(Type == CaseType.Decision && trimmed.Length == 0 && Number is not null,
             "En beslutningssak må ha et forslag til vedtak.");

@@ -26,6 +26,7 @@ public sealed class Position : Entity
             "Et standpunkt «enig med merknad» må ha en merknad.");
         DomainException.ThrowIf(kind == PositionKind.Disagree && trimmed is null,
             "Et standpunkt «uenig» må begrunnes.");
+        Plausible.LongText(trimmed, "Merknaden til standpunktet");
         TreatmentId = treatmentId;
         PartyId = partyId;
         WordingVersion = wordingVersion;

@@ -235,6 +235,7 @@ public sealed class Treatment : Entity
             $"{BodyName} fatter vedtak; der går en sak uten konsensus videre etter lederens valg, ikke tilbake til sekretariatet.");
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(comment),
             "Skriv en kommentar som forteller sekretariatet hva som må endres.");
+        Plausible.LongText(comment, "Kommentaren");
         SentBackComment = comment.Trim();
         ClosedAt = at;
         OutcomeAtClose = Outcome.SentBack;

@@ -8,6 +8,7 @@ public sealed class Wording
     internal Wording(Guid treatmentId, int version, string text, Guid byPersonId, DateTimeOffset at)
     {
         DomainException.ThrowIf(string.IsNullOrWhiteSpace(text), "Ordlyden kan ikke være tom.");
+        Plausible.LongText(text, "Ordlyden");
         TreatmentId = treatmentId;
         Version = version;
         Text = text.Trim();

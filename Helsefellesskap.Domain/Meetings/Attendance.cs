@@ -49,6 +49,7 @@ public sealed class Attendance : Entity
 
     internal void ReportAbsence(string? reason)
     {
+        Plausible.LongText(reason, "Grunnen til forfall");
         Status = AttendanceStatus.Absent;
         AbsenceReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
     }
@@ -63,6 +64,8 @@ public sealed class Attendance : Entity
 /// <summary>A remark for the minutes (protokolltilførsel) by someone in the meeting, on one agenda item.</summary>
 public sealed class MeetingRemark : Entity
 {
+    public const int MaxTextLength = 2000;
+
     private MeetingRemark() { Text = ""; }
 
     internal MeetingRemark(Guid meetingId, Guid agendaItemId, Guid personId, string text, DateTimeOffset at, Guid? id = null)
@@ -70,7 +73,7 @@ public sealed class MeetingRemark : Entity
         if (id is { } key && key != Guid.Empty) Id = key;
         var trimmed = (text ?? "").Trim();
         DomainException.ThrowIf(trimmed.Length == 0, "Skriv merknaden før du legger den til.");
-        DomainException.ThrowIf(trimmed.Length > 2000, "En merknad kan ikke være lengre enn 2000 tegn.");
+        DomainException.ThrowIf(trimmed.Length > MaxTextLength, $"En merknad kan ikke være lengre enn {MaxTextLength} tegn.");
         MeetingId = meetingId;
         AgendaItemId = agendaItemId;
         PersonId = personId;

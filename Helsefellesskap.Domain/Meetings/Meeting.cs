@@ -278,7 +278,7 @@ public sealed class Meeting : Aggregate
     {
         DomainException.ThrowIf(MinutesAreLocked, "Protokollen er godkjent og låst. Den kan ikke endres.");
         DomainException.ThrowIf(Status != MeetingStatus.Closed, "Protokollen skrives når møtet er avsluttet.");
-        DomainException.ThrowIf((text ?? "").Length > 20_000, "Teksten er for lang (over 20 000 tegn).");
+        Plausible.LongText(text, "Protokollteksten");
         if (itemId is { } id) ItemById(id).WriteMinutes(text ?? "");
         else MinutesIntro = (text ?? "").Trim();
     }

@@ -383,4 +383,63 @@ public sealed class CaseAttachmentSpecs(DemoDatabaseTemplate template) : Service
         var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "Notat.pdf", content.Length, _ => new MemoryStream(content)));
         Assert.Equal("Bare sekretariatet kan legge ved filer.", error.Message);
     }
+
+    /// <summary>A real zip whose one part is <paramref name="unpackedMegabytes"/> of zeros: tiny packed, huge unpacked.</summary>
+    private static byte[] ZipOfZeros(string partName, int unpackedMegabytes, int parts = 1)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var megabyte = new byte[1024 * 1024];
+            for (var p = 0; p < parts; p++)
+            {
+                using var part = zip.CreateEntry(p == 0 ? partName : $"{partName}.{p}", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+                for (var i = 0; i < unpackedMegabytes; i++) part.Write(megabyte);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public async Task A_Word_file_that_unpacks_to_more_than_100_MB_is_refused()
+    {
+        var caseId = await SignedInWithACase();
+        // Twelve parts of 9 MB each: none is large enough for the ratio rule, together they are 108 MB.
+        var bomb = ZipOfZeros("word/document.xml", 9, parts: 12);
+        Assert.True(bomb.Length < 1024 * 1024);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "Høring.docx", bomb.Length, _ => new MemoryStream(bomb)));
+
+        Assert.StartsWith("«Høring.docx» pakker seg ut til mer enn 100 MB", error.Message);
+        await using var db = Database.NewContext();
+        Assert.DoesNotContain(await db.Set<Attachment>().Where(a => a.CaseId == caseId).ToListAsync(), a => a.FileName == "Høring.docx");
+    }
+
+    [Fact]
+    public async Task An_Excel_file_with_a_large_part_compressed_more_than_100_to_1_is_refused()
+    {
+        var caseId = await SignedInWithACase();
+        var bomb = ZipOfZeros("xl/worksheets/sheet1.xml", 20);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "Tall.xlsx", bomb.Length, _ => new MemoryStream(bomb)));
+
+        Assert.StartsWith("«Tall.xlsx» inneholder en del som er pakket mer enn 100:1", error.Message);
+    }
+
+    [Fact]
+    public async Task An_ordinary_Word_file_is_attached_and_a_broken_zip_is_refused_as_not_a_Word_file()
+    {
+        var caseId = await SignedInWithACase();
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open()))
+            writer.Write("<w:document>Høringsnotat</w:document>");
+        var docx = buffer.ToArray();
+
+        await Attachments.AddAsync(caseId, "Vanlig.docx", docx.Length, _ => new MemoryStream(docx));
+
+        var broken = docx[..30];
+        var error = await Assert.ThrowsAsync<DomainException>(() => Attachments.AddAsync(caseId, "Ødelagt.docx", broken.Length, _ => new MemoryStream(broken)));
+        Assert.Equal("Innholdet i «Ødelagt.docx» er ikke en gyldig Word-fil (DOCX).", error.Message);
+    }
 }

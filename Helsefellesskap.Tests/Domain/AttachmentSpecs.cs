@@ -178,4 +178,34 @@ public class AttachmentSpecs
 
         Assert.Equal(sha256.ToLowerInvariant(), Attach("Referat.pdf", Pdf, sha256: sha256).Sha256);
     }
+
+    [Fact]
+    public void A_Word_or_Excel_file_that_declares_more_than_100_MB_unpacked_is_refused()
+    {
+        AttachmentPolicy.ArchivePart[] parts = [new(1 * MB, 60 * MB), new(1 * MB, 50 * MB)];
+
+        var error = Assert.Throws<DomainException>(() => AttachmentPolicy.CheckArchive("Budsjett.xlsx", AttachmentKind.Xlsx, parts));
+
+        Assert.StartsWith("«Budsjett.xlsx» pakker seg ut til mer enn 100 MB og kan ikke legges ved.", error.Message);
+        AttachmentPolicy.CheckArchive("Budsjett.xlsx", AttachmentKind.Xlsx, [new(1 * MB, 60 * MB), new(1 * MB, 40 * MB)]);
+    }
+
+    [Fact]
+    public void A_large_part_of_a_Word_or_Excel_file_compressed_more_than_100_to_1_is_refused()
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            AttachmentPolicy.CheckArchive("Notat.docx", AttachmentKind.Docx, [new(100_000, 20 * MB)]));
+
+        Assert.StartsWith("«Notat.docx» inneholder en del som er pakket mer enn 100:1", error.Message);
+        // A small part may compress as well as it likes; a large one up to the ratio.
+        AttachmentPolicy.CheckArchive("Notat.docx", AttachmentKind.Docx, [new(1_000, 5 * MB), new(210_000, 20 * MB)]);
+    }
+
+    [Fact]
+    public void Declared_sizes_near_the_largest_number_do_not_overflow_the_sum()
+    {
+        Assert.Throws<DomainException>(() => AttachmentPolicy.CheckArchive("Notat.docx", AttachmentKind.Docx,
+            [new(long.MaxValue, long.MaxValue), new(long.MaxValue, long.MaxValue)]));
+        Assert.Throws<DomainException>(() => AttachmentPolicy.CheckArchive("Notat.docx", AttachmentKind.Docx, [new(1, -1)]));
+    }
 }

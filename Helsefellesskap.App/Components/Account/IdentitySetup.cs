@@ -10,6 +10,8 @@ public static class IdentitySetup
     /// least 10 characters, messages in Norwegian, and tokens for setting a new password. The tests use the same.
     /// </summary>
     public static IdentityBuilder AddAppIdentity(this IServiceCollection services) => services
+        .AddSingleton<UnknownUserNames>()
+        .AddScoped<PasswordSignIn>()
         .AddIdentityCore<ApplicationUser>(options =>
         {
             options.SignIn.RequireConfirmedAccount = false;

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
@@ -28,6 +29,8 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
             await stream.CopyToAsync(buffer, cancellationToken);
             content = buffer.ToArray();
         }
+        var kind = AttachmentPolicy.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(16, content.Length)));
+        if (AttachmentPolicy.IsArchive(kind)) AttachmentPolicy.CheckArchive(fileName, kind, DeclaredParts(fileName, kind, content));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
 
         return await gate.RunAsync(async () =>
@@ -45,6 +48,23 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
             await db.SaveChangesAsync(cancellationToken);
             return attachment;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sizes a zip's central directory declares for each part, read without unpacking anything; an archive that
+    /// cannot be read is not the Word or Excel file its name says.
+    /// </summary>
+    private static List<AttachmentPolicy.ArchivePart> DeclaredParts(string fileName, AttachmentKind kind, byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            return zip.Entries.Select(e => new AttachmentPolicy.ArchivePart(e.CompressedLength, e.Length)).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            throw AttachmentPolicy.NotValid(fileName, kind);
+        }
     }
 
     public Task RemoveAsync(Guid caseId, Guid attachmentId) => gate.RunAsync(async () =>
