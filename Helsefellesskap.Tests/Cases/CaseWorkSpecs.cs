@@ -324,7 +324,7 @@ public sealed class CaseAttachmentSpecs(DemoDatabaseTemplate template) : Service
 
         Assert.Equal(200_000, attachment.SizeBytes);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), attachment.Sha256);
-        var download = await Attachments.OpenAsync(attachment.Id);
+        var download = await Attachments.OpenAsync(attachment.Id, await UserId("mari.hovde"));
         Assert.Equal("Høringsnotat – legemidler.pdf", download!.FileName);
         Assert.Equal("application/pdf", download.ContentType);
         Assert.Equal(content, download.Content);
