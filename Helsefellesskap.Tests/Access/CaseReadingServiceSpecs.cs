@@ -1,6 +1,8 @@
 using Helsefellesskap.App.Features.Audit;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
+using Helsefellesskap.App.Features.Meetings;
+using Helsefellesskap.App.Features.Meetings.Documents;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
@@ -13,14 +15,14 @@ public sealed class CaseReadingServiceSpecs(DemoDatabaseTemplate template) : Ser
     private const string Title = "Samarbeid om en navngitt pasient med sammensatte behov";
 
     /// <summary>As the secretariat: a case for SSU in fagutvalget for psykisk helse barn og unge, exempt on the basis given, with a file.</summary>
-    private async Task<(Guid CaseId, Guid AttachmentId)> ExemptCaseAsync(string basis)
+    private async Task<(Guid CaseId, Guid AttachmentId)> ExemptCaseAsync(string basis, string forBody = "SSU")
     {
         await As("mari.hovde");
         var work = Service<CaseWork>();
-        var caseId = await work.CreateDraftAsync(new(Title, CaseType.Decision, false, CaseTag.ChildrenAndYouth, await Body("SSU"), null,
+        var caseId = await work.CreateDraftAsync(new(Title, CaseType.Decision, false, CaseTag.ChildrenAndYouth, await Body(forBody), null,
             "Bakgrunn med helseopplysninger.", "Vurdering.", "SSU slutter seg til tiltaket."));
         await work.RegisterAsync(caseId);
-        await work.SendForPreparationAsync(caseId, await Body("FU-PHBU"));
+        if (forBody == "SSU") await work.SendForPreparationAsync(caseId, await Body("FU-PHBU"));
         await work.SetPublicationAsync(caseId, exempt: true, basis);
         var pdf = "%PDF-1.7\n epikrise"u8.ToArray();
         var attachment = await Service<CaseAttachments>().AddAsync(caseId, "Epikrise.pdf", pdf.Length, _ => new MemoryStream(pdf));
@@ -86,5 +88,28 @@ public sealed class CaseReadingServiceSpecs(DemoDatabaseTemplate template) : Ser
 
         await As("silje.vang");
         await Assert.ThrowsAsync<DomainException>(() => Service<CaseQueries>().GetAsync(draft));
+    }
+
+    [Fact]
+    public async Task The_notice_shows_the_legal_basis_instead_of_the_papers_to_one_who_may_not_read_a_confidential_case()
+    {
+        var (caseId, _) = await ExemptCaseAsync("offl. § 13", forBody: "FU-PHBU");
+        var meetings = Service<MeetingWork>();
+        var meetingId = await meetings.ScheduleAsync(new MeetingInput(await Body("FU-PHBU"), new DateOnly(2026, 12, 10), new TimeOnly(13, 0),
+            TimeSpan.FromHours(2), "Hamar", null));
+        await meetings.AddCaseAsync(meetingId, caseId);
+
+        await As("liv.aune");
+        var withheld = (await Service<MeetingDocuments>().NoticeAsync(meetingId))!.Items.Single(i => i.CaseId == caseId);
+        Assert.Equal("offl. § 13", withheld.WithheldBasis);
+        Assert.Equal("Unntatt offentlighet, offl. § 13", withheld.Title);
+        Assert.Equal("", withheld.Background);
+        Assert.Empty(withheld.Attachments);
+
+        await As("trond.odegard");
+        var read = (await Service<MeetingDocuments>().NoticeAsync(meetingId))!.Items.Single(i => i.CaseId == caseId);
+        Assert.Null(read.WithheldBasis);
+        Assert.Equal("Bakgrunn med helseopplysninger.", read.Background);
+        Assert.Single(read.Attachments);
     }
 }
