@@ -94,8 +94,10 @@ app.MapGet("/moter/{id:guid}/kalender.ics", async (Guid id, HttpRequest request,
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"mote-{id:N}.ics")
             : Results.NotFound())
     .RequireAuthorization();
-app.MapGet("/vedlegg/{id:guid}", async (Guid id, Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments attachments) =>
-        await attachments.OpenAsync(id) is { } file
+app.MapGet("/vedlegg/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user,
+        Helsefellesskap.App.Features.Cases.Attachments.CaseAttachments attachments) =>
+        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId &&
+        await attachments.OpenAsync(id, userId) is { } file
             ? Results.File(file.Content, file.ContentType, fileDownloadName: file.FileName)
             : Results.NotFound())
     .RequireAuthorization();

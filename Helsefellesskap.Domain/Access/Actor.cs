@@ -1,3 +1,4 @@
+using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Partnerships;
 
 namespace Helsefellesskap.Domain.Access;
@@ -104,4 +105,27 @@ public sealed class Actor
     /// <summary>Letting someone write on the partnership's record for a party is the administrator's call.</summary>
     public void MustGrantRatificationRecording() =>
         DomainException.ThrowIf(!IsAdministrator, "Bare en administrator kan gi en bruker tillatelse til å registrere forankring.");
+
+    /// <summary>
+    /// A draft is the secretariat's until registered. A case exempt under a duty of confidentiality (offl. § 13) is read
+    /// by the secretariat and by those with a seat other than observer in a body treating or meant to treat it;
+    /// every other case is read by every signed-in user.
+    /// </summary>
+    public bool MayReadCase(Case @case, DateOnly day) => ReadRefusal(@case, day) is null;
+
+    public void MustReadCase(Case @case, DateOnly day)
+    {
+        if (ReadRefusal(@case, day) is { } reason) throw new DomainException(reason);
+    }
+
+    private string? ReadRefusal(Case @case, DateOnly day)
+    {
+        if (IsSecretariat(day)) return null;
+        if (@case.Number is null) return "Du har ikke tilgang til denne saken. Et utkast leses bare av sekretariatet før saken er registrert.";
+        if (!@case.IsConfidential) return null;
+        var bodies = @case.TreatingBodyIds.ToHashSet();
+        return SeatsOn(day).Any(s => s.Role != SeatRole.Observer && bodies.Contains(s.BodyId))
+            ? null
+            : $"Du har ikke tilgang til denne saken. Den er unntatt offentlighet etter {@case.ExemptionBasis} (taushetsplikt) og leses bare av sekretariatet og dem som har verv i et utvalg som behandler saken.";
+    }
 }

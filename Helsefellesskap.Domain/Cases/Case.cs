@@ -72,6 +72,21 @@ public sealed class Case : Aggregate
     public bool IsExemptFromPublication { get; private set; }
     public string? ExemptionBasis { get; private set; }
 
+    /// <summary>
+    /// Exempt under a duty of confidentiality (taushetsplikt, offentleglova § 13): the basis decides that reading is
+    /// restricted, not only publication. Other bases (offl. § 14, internal documents) only keep the case off the public record.
+    /// </summary>
+    public bool IsConfidential => IsExemptFromPublication && IsDutyOfConfidentiality(ExemptionBasis);
+
+    public static bool IsDutyOfConfidentiality(string? legalBasis) =>
+        legalBasis is not null && System.Text.RegularExpressions.Regex.IsMatch(legalBasis, @"^\s*(offl\.?|offentleglova|offentlighetsloven)\s*§\s*13\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>The bodies treating the case or meant to: the one it is for, those it has been in and where it is sent on.</summary>
+    public IEnumerable<Guid> TreatingBodyIds =>
+        new[] { BodyId }.Concat(_treatments.SelectMany(t => new[] { (Guid?)t.BodyId, t.ForwardedToBodyId, t.NextStepBodyId })
+            .OfType<Guid>()).Distinct();
+
     public Guid LastEditedById { get; private set; }
     public DateTimeOffset LastEditedAt { get; private set; }
 

@@ -22,6 +22,13 @@ public abstract class ServiceSpec : IAsyncDisposable
         await auth.SignInAsync(db, userName);
     }
 
+    /// <summary>The sign-in's id, for what runs outside a circuit and names its user (the attachment download).</summary>
+    protected async Task<string> UserId(string userName)
+    {
+        await using var db = Database.NewContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
     protected void SignOut() => auth.SignOut();
 
     protected async Task<Guid> Body(string shortName)

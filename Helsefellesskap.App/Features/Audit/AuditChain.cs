@@ -19,7 +19,7 @@ public sealed record AuditVerification(bool Holds, long Checked, long? BrokenAt,
 }
 
 /// <summary>Reads the audit trail and checks that no record in it has been altered, removed or inserted.</summary>
-public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
 {
     /// <summary>
     /// Recomputes every record's hash and follows the chain from the first record. A record altered in the
@@ -53,6 +53,9 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, Curren
         await MustAsync(AuditAccess.MayReadCaseHistory,
             "Historikken til en sak er for sekretariatet, administratorer og ledere, nestledere, medlemmer og vara i utvalgene.");
         await using var db = await dbFactory.CreateDbContextAsync();
+        // A case's history tells what its papers said, so it is read only by those who may read the case.
+        if (await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) is { } @case)
+            (await actors.CurrentAsync(db)).MustReadCase(@case, OsloTime.Today(clock));
         var records = await db.AuditRecords.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Sequence).ToListAsync();
         return records.Select(AuditRecordView.Of).ToList();
     }

@@ -21,7 +21,7 @@ public sealed record PersonChoice(Guid Id, string Name);
 /// <summary>What the editor offers: bodies to send a case to, and the secretariat's case officers.</summary>
 public sealed record EditorChoices(IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<PersonChoice> Officers, Guid? CurrentPersonId);
 
-public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
 {
     public async Task<EditorChoices> EditorChoicesAsync()
     {
@@ -38,11 +38,13 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Curre
             officers, me?.Person?.Id);
     }
 
+    /// <summary>The case, or null if there is none; refuses with the Norwegian reason one who may not read it.</summary>
     public async Task<CaseDetails?> GetAsync(Guid id)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
         if (@case is null) return null;
+        (await actors.CurrentAsync(db)).MustReadCase(@case, OsloTime.Today(clock));
         var body = await db.Bodies.AsNoTracking().Where(b => b.Id == @case.BodyId).Select(b => b.Name).SingleAsync();
         var allParties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id);
         var parties = allParties.ToDictionary(p => p.Key, p => p.Value.Name);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Configurations;
+using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Partnerships;
 using Microsoft.EntityFrameworkCore;
@@ -28,11 +29,29 @@ public sealed record DecisionRow(Guid CaseId, Guid TreatmentId, string Number, s
 /// The register of cases and of decisions: filtered, searched, sorted and paged in SQL, over the columns that
 /// project what the domain computes (status, outcome) and the FTS5 index of the case texts.
 /// </summary>
-public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFactory)
+public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
 {
+    /// <summary>
+    /// The register lists every numbered case, so the numbering shows no gaps, but a case the user may not read is
+    /// listed by its number and exemption only: its title is hidden, and a text search never finds it (a hit would
+    /// tell what the papers say). Only exempt cases and drafts can be closed to a reader, so only those are checked.
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> UnreadableAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var reader = await actors.CurrentAsync(db);
+        var today = OsloTime.Today(clock);
+        var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken);
+        return restricted.Where(c => !reader.MayReadCase(c, today)).ToDictionary(c => c.Id, HiddenTitle);
+    }
+
+    public static string HiddenTitle(Case @case) => @case.Number is null
+        ? "Utkast (leses bare av sekretariatet)"
+        : $"Unntatt offentlighet, {@case.ExemptionBasis}";
+
     public async Task<CaseRegisterPage> SearchAsync(CaseFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var unreadable = await UnreadableAsync(db, cancellationToken);
         IQueryable<Case> cases = db.Cases.AsNoTracking().IgnoreAutoIncludes();
         if (filter.BodyId is { } bodyId) cases = cases.Where(c => c.BodyId == bodyId);
         if (filter.Year is { } year) cases = cases.Where(c => c.Year == year);
@@ -43,7 +62,8 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
         if (FullTextQuery(filter.Text) is { } match)
         {
             var hits = db.Database.SqlQuery<Guid>($"SELECT CaseId AS Value FROM CaseSearch WHERE CaseSearch MATCH {match}");
-            cases = cases.Where(c => hits.Contains(c.Id));
+            var hidden = unreadable.Keys.ToList();
+            cases = cases.Where(c => hits.Contains(c.Id) && !hidden.Contains(c.Id));
         }
 
         var total = await cases.CountAsync(cancellationToken);
@@ -78,7 +98,7 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
 
         return new CaseRegisterPage(rows.Select(r => new CaseRow(r.Id,
             r.Year is { } y && r.Sequence is { } s ? new CaseNumber(y, s).ToString() : "Utkast",
-            r.Title, bodies[r.BodyId], r.Type, r.IsPrincipled, r.Tags, Enum.Parse<CaseStatus>(r.Status),
+            unreadable.GetValueOrDefault(r.Id, r.Title), bodies[r.BodyId], r.Type, r.IsPrincipled, r.Tags, Enum.Parse<CaseStatus>(r.Status),
             latest.GetValueOrDefault(r.Id)?.BodyName, latest.GetValueOrDefault(r.Id)?.ForwardedToBodyName, r.LastEditedAt)).ToList(), total);
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
 using Helsefellesskap.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,11 +81,20 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         return true;
     });
 
-    public async Task<AttachmentDownload?> OpenAsync(Guid attachmentId)
+    /// <summary>
+    /// The file, for a user who may read its case. The endpoint runs outside a circuit, so it names the user; one
+    /// who may not read the case is refused like one asking for a file that does not exist, so nothing leaks.
+    /// </summary>
+    public async Task<AttachmentDownload?> OpenAsync(Guid attachmentId, string userId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var attachment = await db.Set<Attachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId);
         if (attachment is null) return null;
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == attachment.CaseId);
+        Actor actor;
+        try { actor = await Actors.LoadAsync(db, userId, clock); }
+        catch (DomainException) { return null; }
+        if (!actor.MayReadCase(@case, Today)) return null;
         var content = await db.AttachmentContents.AsNoTracking().Where(c => c.Sha256 == attachment.Sha256).Select(c => c.Content).SingleAsync();
         return new AttachmentDownload(attachment.FileName, attachment.ContentType, content);
     }

@@ -1,4 +1,7 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.Domain.Access;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
@@ -22,6 +25,9 @@ public sealed record NoticeItem(int Number, string Title, string? CaseNumber, Gu
 {
     /// <summary>Whose text the proposal is when a body gave it: "Innstilling fra AU".</summary>
     public string? ProposalSource { get; init; }
+
+    /// <summary>The legal basis, when the reader may not read the case's papers: the notice shows it instead of them.</summary>
+    public string? WithheldBasis { get; init; }
 }
 
 public sealed record Notice(MeetingHeading Meeting, IReadOnlyList<NoticeItem> Items, IReadOnlyList<string> Called);
@@ -81,17 +87,27 @@ public sealed record Minutes(MeetingHeading Meeting, string Intro, IReadOnlyList
 }
 
 /// <summary>The meeting's documents, read from what was recorded: the notice, the calendar file and the minutes.</summary>
-public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, IServiceProvider services, TimeProvider clock)
 {
+    // The start-up backfill renders minutes with no one signed in, so the reader is resolved only when a notice is read.
+    private Actors Readers => services.GetRequiredService<Actors>();
+
     public async Task<Notice?> NoticeAsync(Guid meetingId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await LoadAsync(db, meetingId) is not var (meeting, heading)) return null;
         var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var reader = await Readers.CurrentAsync(db);
+        var today = OsloTime.Today(clock);
         var items = meeting.Agenda.Select((item, index) =>
         {
             var c = item.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
+            if (c is not null && !reader.MayReadCase(c, today))
+                return new NoticeItem(index + 1, CaseRegister.HiddenTitle(c), c.Number?.ToString(), c.Id, c.Type, c.IsPrincipled, "", "", "", [])
+                {
+                    WithheldBasis = c.ExemptionBasis ?? "",
+                };
             return new NoticeItem(index + 1, item.Title, c?.Number?.ToString(), c?.Id, c?.Type, c?.IsPrincipled ?? false,
                 c?.Background ?? "", c?.Assessment ?? "", c?.ProposedDecision ?? "",
                 c?.Attachments.Select(a => (a.Id, a.FileName)).ToList() ?? [])
