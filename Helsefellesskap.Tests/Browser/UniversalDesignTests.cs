@@ -85,7 +85,8 @@ public class UniversalDesignTests(AppServer app)
     public async Task Every_page_links_to_the_accessibility_statement_in_its_footer(int width)
     {
         var page = await app.NewPageAsync(width);
-        await page.GotoAsync("/offentlig");
+        // A link clicked before the page is live can be lost in the hand-over; a person waits for the page too.
+        await AppServer.GotoLiveAsync(page, "/offentlig");
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Tilgjengelighetserklæring" }).ClickAsync();
 

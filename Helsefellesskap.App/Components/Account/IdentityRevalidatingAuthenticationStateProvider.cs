@@ -49,6 +49,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         {
             // The tab's state was never set (a prerender without a circuit): there is nothing open to end.
         }
+        catch (Exception e)
+        {
+            // A tab closing at this moment; its next request checks the security stamp anyway. An async void handler
+            // must not let anything escape: on the thread pool that would end the process.
+            logger.LogWarning(e, "Could not end an open tab's session");
+        }
     }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(

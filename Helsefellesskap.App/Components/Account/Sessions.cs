@@ -28,7 +28,16 @@ public sealed class SessionSignals
 {
     public event Action<string>? Ended;
 
-    public void EndAll(string userId) => Ended?.Invoke(userId);
+    /// <summary>
+    /// Each open tab ends on the thread pool, as the framework's own revalidation does: the command that ended the
+    /// sessions (an administrator's deactivation, say) never waits for other users' tabs, nor fails with one of them.
+    /// </summary>
+    public void EndAll(string userId)
+    {
+        if (Ended is not { } ended) return;
+        foreach (var tab in ended.GetInvocationList().Cast<Action<string>>())
+            _ = Task.Run(() => tab(userId));
+    }
 }
 
 /// <summary>
