@@ -95,6 +95,9 @@ public sealed class AppServer : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={server.DatabasePath}");
+            // The server shares the test run's console: its warnings and errors help read a failure, its
+            // information lines (a sign-in per test) bury the failure under thousands of lines.
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(server.Clock);
