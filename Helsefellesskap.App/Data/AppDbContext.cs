@@ -210,6 +210,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             if (root.Entity is Case @case) ProjectForRegister(root, @case);
             // A root changed only through what it holds is changed now too: its version and its projected status.
             if (changedEntities.Add(root.Entity)) changed.Add((root, root));
+            // So is a treatment whose projected outcome moved with a new position: the log holds what the table holds.
+            if (root.Entity is Case projected)
+                foreach (var treatment in projected.Treatments)
+                    if (Entry(treatment) is { State: EntityState.Modified } entry && changedEntities.Add(treatment)) changed.Add((entry, root));
         }
         return changed;
     }
