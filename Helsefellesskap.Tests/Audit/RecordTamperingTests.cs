@@ -244,6 +244,27 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
     }
 
     [Fact]
+    public async Task The_head_before_the_approval_is_printed_in_the_minutes_and_the_feed_and_the_head_after_it_is_in_the_checkpoint_file()
+    {
+        var records = await Records();
+        var approval = records.First(r => r.Action == "Protokoll godkjent og låst").Sequence;
+        var before = records.Single(r => r.Sequence == approval - 1);
+        Guid meeting;
+        await using (var db = NewContext()) meeting = await db.ApprovedMinutes.OrderByDescending(a => a.ApprovedAt).Select(a => a.MeetingId).FirstAsync();
+
+        var minutes = (await appServices!.GetRequiredService<App.Features.Meetings.Documents.MeetingDocuments>().MinutesAsync(meeting))!;
+        var feed = App.Features.PublicRecord.MinutesFeed.Build("https://helsefellesskap.example",
+            await appServices!.GetRequiredService<App.Features.PublicRecord.PublicRecord>().MinutesAsync()).ToString();
+        var checkpoints = File.ReadAllLines(TamperingScene.CheckpointFileOf(databasePath));
+
+        // Inside the approved document, so its SHA-256 covers the head; the approval's own records come after it.
+        Assert.Equal(new AuditHead(before.Sequence, before.Hash), minutes.RecordHead);
+        Assert.Equal(minutes.RecordHead, minutes.Seal!.RecordHead);
+        Assert.Contains($"Revisjonsloggen før godkjenningen: post {before.Sequence}, hash {before.Hash}.", feed);
+        Assert.Equal([$"{records.Last().Sequence} {records.Last().Hash} 2026-11-22T09:00:00Z protokoll godkjent"], checkpoints);
+    }
+
+    [Fact]
     public async Task A_record_altered_past_the_dropped_trigger_is_named()
     {
         var altered = (await Records()).First(r => r.Action == "Protokoll godkjent og låst").Sequence;
