@@ -6,6 +6,7 @@ using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Helsefellesskap.App.Features.Audit;
@@ -48,6 +49,10 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
     {
         var findings = new List<string>();
         await using var db = await newContext(cancellationToken);
+        // One snapshot for every query: a deferred (read) transaction, so the app's writers go on, unseen, meanwhile.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(snapshot, cancellationToken);
         var heads = await PublishedHeadsAsync(db, findings, cancellationToken);
         var wanted = heads.Select(h => h.Sequence).ToHashSet();
         var hashesAtHeads = new Dictionary<long, string>();
@@ -164,9 +169,8 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
         var properties = entity.GetProperties().ToList();
         var keyProperties = entity.FindPrimaryKey()!.Properties;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"SELECT {string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))} FROM \"{entity.GetTableName()}\"";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
