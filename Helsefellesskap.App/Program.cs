@@ -30,6 +30,12 @@ if (args is ["backup", var backupFile])
     Console.WriteLine($"Sikkerhetskopi skrevet og kontrollert: {await DatabaseSetup.BackupAsync(database.ConnectionString, backupFile)}");
     return;
 }
+// `dotnet run --project Helsefellesskap.App -- verify-record [--checkpoints PATH]`: the record's check, exit 1 on a finding.
+if (Helsefellesskap.App.Features.Audit.VerifyRecordCommand.Matches(args))
+{
+    Environment.ExitCode = await Helsefellesskap.App.Features.Audit.VerifyRecordCommand.RunAsync(args, database, builder.Configuration, Console.Out);
+    return;
+}
 builder.Services.AddDataProtection()
     .SetApplicationName("Helsefellesskap")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.Directory, "keys")));
@@ -65,6 +71,8 @@ builder.Services.AddReverseProxy(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
+// The audit chain's head leaves the database daily (and at every approval of minutes, in MeetingWork).
+builder.Services.AddHostedService<Helsefellesskap.App.Data.Audit.DailyAuditCheckpoint>();
 
 var app = builder.Build();
 

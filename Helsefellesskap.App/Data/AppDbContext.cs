@@ -94,9 +94,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             var tail = AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Select(r => new { r.Sequence, r.Hash });
             var last = async ? await tail.FirstOrDefaultAsync(cancellationToken) : tail.FirstOrDefault();
             var (sequence, previousHash) = last is null ? (0L, AuditRecord.GenesisHash) : (last.Sequence, last.Hash);
+            // With a key every new record is keyed; the first keyed save writes the marker that records the switch.
+            var key = Service<AuditKey>();
+            var startsKeyedChain = key is not null && key.KeyedFrom is null && !await HasKeyMarkerAsync(key, async, cancellationToken);
+            if (startsKeyedChain) contents.Insert(0, AuditTrail.KeyMarker(key!, contents[0].At));
             foreach (var content in contents)
             {
-                var record = new AuditRecord(++sequence, previousHash, content);
+                var record = new AuditRecord(++sequence, previousHash, content, key?.Bytes);
                 previousHash = record.Hash;
                 records.Add(record);
             }
@@ -107,6 +111,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             {
                 if (async) await transaction.CommitAsync(cancellationToken); else transaction.Commit();
             }
+            if (startsKeyedChain) key!.KeyedFrom = records[0].Sequence;
             return saved - records.Count;
         }
         catch
@@ -161,9 +166,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             : null;
 
     /// <summary>The app's clock (tests stop it), from the services the context was made by.</summary>
-    private TimeProvider Clock =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
-        ?? TimeProvider.System;
+    private TimeProvider Clock => Service<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>A service of the app the context was made by (the audit key, the clock), or null outside the app.</summary>
+    internal T? Service<T>() where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
+
+    /// <summary>Whether this database's chain is keyed already; read once per process, then known.</summary>
+    private async Task<bool> HasKeyMarkerAsync(AuditKey key, bool async, CancellationToken cancellationToken)
+    {
+        var marker = AuditRecords.AsNoTracking().Where(r => r.EntityType == AuditTrail.KeyMarkerType)
+            .OrderBy(r => r.Sequence).Select(r => (long?)r.Sequence);
+        key.KeyedFrom = async ? await marker.FirstOrDefaultAsync(cancellationToken) : marker.FirstOrDefault();
+        return key.KeyedFrom is not null;
+    }
 
     /// <summary>
     /// A change anywhere inside an aggregate (a position in a treatment of a case) bumps the aggregate root's
@@ -194,6 +210,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             if (root.Entity is Case @case) ProjectForRegister(root, @case);
             // A root changed only through what it holds is changed now too: its version and its projected status.
             if (changedEntities.Add(root.Entity)) changed.Add((root, root));
+            // So is a treatment whose projected outcome moved with a new position: the log holds what the table holds.
+            if (root.Entity is Case projected)
+                foreach (var treatment in projected.Treatments)
+                    if (Entry(treatment) is { State: EntityState.Modified } entry && changedEntities.Add(treatment)) changed.Add((entry, root));
         }
         return changed;
     }

@@ -26,6 +26,9 @@ public static class DatabaseSetup
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton(new DatabaseLocation(connection.ToString(), directory));
+        // Outside the database, so that whoever edits the file cannot also forge the chain or its published heads.
+        services.AddSingleton(_ => Audit.AuditKey.Load(configuration, directory, create: true)!);
+        services.AddSingleton(_ => new Audit.AuditCheckpoints(Audit.AuditCheckpoints.FileFor(configuration, connection.DataSource, directory)));
         return new DatabaseLocation(connection.ToString(), directory);
     }
 

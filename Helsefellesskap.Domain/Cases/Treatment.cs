@@ -118,6 +118,12 @@ public sealed class Treatment : Entity
         return true;
     }
 
+    /// <summary>
+    /// The outcome the consensus rule gives at close from the positions alone (ratification ignored): what
+    /// <see cref="OutcomeAtClose"/> must be, for a verifier to recompute.
+    /// </summary>
+    public Outcome OutcomeAtCloseByRule => OutcomeOf(countRatification: false);
+
     private Outcome OutcomeOf(bool countRatification)
     {
         if (SentBackComment is not null) return Outcome.SentBack;

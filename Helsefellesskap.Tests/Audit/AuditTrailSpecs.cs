@@ -134,9 +134,12 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
         Assert.Equal(new string('0', 64), records[0].PreviousHash);
         Assert.All(records.Zip(records.Skip(1)), pair => Assert.Equal(pair.First.Hash, pair.Second.PreviousHash));
         Assert.All(records, r => Assert.Matches("^[0-9a-f]{64}$", r.Hash));
-        // The demo seeding is counted per save by the system rather than listed row by row.
-        Assert.Equal("Demodata lagt inn", records[0].Action);
-        Assert.Equal(AuditTrail.SystemActor, records[0].ActorName);
+        // The chain is keyed from its first save on, which the first record says; the demo seeding is then counted
+        // per save by the system rather than listed row by row.
+        Assert.Equal(AuditTrail.KeyMarkerAction, records[0].Action);
+        Assert.Equal(Service<AuditKey>().Id, records[0].EntityId);
+        Assert.Equal("Demodata lagt inn", records[1].Action);
+        Assert.Equal(AuditTrail.SystemActor, records[1].ActorName);
         Assert.Contains(records, r => r.Action == "Ordlyd endret" && r.EntityType == "Wording" && r.ActorName == "Knut Ellingsen");
     }
 
@@ -186,7 +189,9 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
         var original = (await Records(q => q.Where(r => r.CaseId == id && r.Action == "Sak lagret"))).First();
         var forged = new AuditRecord(original.Sequence, original.PreviousHash, new AuditContent(original.At, original.UserId,
             original.ActorName, original.ActorPersonId, original.OnBehalfOf, original.Action, original.EntityType,
-            original.EntityId, original.CaseId, original.Before, original.After!.Replace("i Innlandet", "i Hedmark")));
+            original.EntityId, original.CaseId, original.Before, original.After!.Replace("i Innlandet", "i Hedmark")),
+            // Even someone holding the chain's key, who can give the altered record a hash that holds, breaks the next link.
+            Service<AuditKey>().Bytes);
 
         await Sql($"""
             DROP TRIGGER AuditRecords_no_update;

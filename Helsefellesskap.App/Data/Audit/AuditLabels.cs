@@ -30,6 +30,7 @@ public static class AuditLabels
         "SteeringFigure" => "Styringstall",
         "CaseSteeringLink" => "Styringstall saken bygger på",
         "(flere)" => "Flere",
+        "(kjede)" => "Revisjonskjeden",
         _ => entityType,
     };
 }

@@ -23,7 +23,8 @@ public sealed class AuditRecord
         ActorName = Action = EntityType = EntityId = PreviousHash = Hash = "";
     }
 
-    public AuditRecord(long sequence, string previousHash, AuditContent content)
+    /// <param name="key">The chain's key (HMAC-SHA-256) once the chain is keyed; null for the unkeyed SHA-256 of old records.</param>
+    public AuditRecord(long sequence, string previousHash, AuditContent content, byte[]? key = null)
     {
         Sequence = sequence;
         At = content.At;
@@ -38,7 +39,7 @@ public sealed class AuditRecord
         Before = content.Before;
         After = content.After;
         PreviousHash = previousHash;
-        Hash = ComputeHash();
+        Hash = ComputeHash(key);
     }
 
     /// <summary>1, 2, 3, ... without gaps: the next record takes the last one's number plus one.</summary>
@@ -74,10 +75,18 @@ public sealed class AuditRecord
 
     public string PreviousHash { get; private set; }
 
-    /// <summary>Lowercase hex SHA-256 of <see cref="CanonicalText"/>.</summary>
+    /// <summary>
+    /// Lowercase hex HMAC-SHA-256 of <see cref="CanonicalText"/> under the chain's key from the switch point on
+    /// (<see cref="AuditKey"/>); plain SHA-256 for the records written before it.
+    /// </summary>
     public string Hash { get; private set; }
 
-    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())));
+    /// <summary>What the hash should be: keyed with <paramref name="key"/>, or unkeyed when it is null.</summary>
+    public string ComputeHash(byte[]? key = null)
+    {
+        var text = Encoding.UTF8.GetBytes(CanonicalText());
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(text) : HMACSHA256.HashData(key, text));
+    }
 
     /// <summary>
     /// Every field but the hash, each length-prefixed (null written as "-"), so no two different records share a

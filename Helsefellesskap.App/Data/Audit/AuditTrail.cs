@@ -20,7 +20,8 @@ public static class AuditTrail
     private static readonly HashSet<string> Secrets =
         [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>How values are written into <see cref="AuditRecord.Before"/> and <see cref="AuditRecord.After"/>, and read back to verify them.</summary>
+    public static readonly JsonSerializerOptions Json = new()
     {
         // Norwegian letters as they are, so the rows read in any SQLite tool; never rendered as raw HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -67,6 +68,16 @@ public static class AuditTrail
             null, null, JsonSerializer.Serialize(counts, Json));
     }
 
+    /// <summary>The entity type of the record that marks where the chain becomes keyed.</summary>
+    public const string KeyMarkerType = "(kjede)";
+
+    public const string KeyMarkerAction = "Revisjonsloggen nøkkelsikres fra og med denne posten";
+
+    /// <summary>The first keyed record: names the algorithm and the key (by its id, never its value).</summary>
+    public static AuditContent KeyMarker(AuditKey key, DateTimeOffset at) =>
+        new(at, null, SystemActor, null, null, KeyMarkerAction, KeyMarkerType, key.Id, null, null,
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["Algoritme"] = "HMAC-SHA-256", ["Nøkkel"] = key.Id }, Json));
+
     /// <summary>The party of a position registered by the secretariat on the party's behalf.</summary>
     public static Guid? OnBehalfPartyId(EntityEntry entry) =>
         entry is { State: EntityState.Added, Entity: Position { RegisteredOnBehalf: true } position } ? position.PartyId : null;
@@ -93,6 +104,10 @@ public static class AuditTrail
         var tick = name.IndexOf('`');
         return tick < 0 ? name : name[..tick];
     }
+
+    /// <summary>A row's primary key as <see cref="AuditRecord.EntityId"/> holds it: each part invariant, joined by "/".</summary>
+    public static string KeyOf(IEnumerable<object?> keyValues) =>
+        string.Join("/", keyValues.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
 
     private static string KeyOf(EntityEntry entry)
     {

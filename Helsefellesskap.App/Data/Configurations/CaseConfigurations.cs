@@ -135,6 +135,7 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
         b.Ignore(x => x.RequiredParties);
         b.Ignore(x => x.Tally);
         b.Ignore(x => x.Outcome);
+        b.Ignore(x => x.OutcomeAtCloseByRule);
         b.Property(x => x.OutcomeAtClose);
         b.Property<string>(CaseProjection.Outcome).HasMaxLength(40).HasDefaultValue(nameof(Outcome.NoConsensus));
         b.HasIndex(x => x.ClosedAt);

@@ -13,6 +13,10 @@ public sealed record AuditVerification(bool Holds, long Checked, long? BrokenAt,
     public const string PreviousMismatch = "forrige hash stemmer ikke";
     public const string MissingLink = "et ledd mangler (hull i nummereringen)";
 
+    /// <summary>A record after the switch point whose hash is the unkeyed one: re-chained or forged without the key.</summary>
+    public static string UnkeyedAfterSwitch(long keyedFrom) =>
+        $"hashen er regnet uten nøkkelen, men kjeden er nøkkelsikret fra post {keyedFrom} (posten er skrevet eller endret utenom appen)";
+
     public string Summary => Holds
         ? $"Kjeden er hel: {Checked} poster kontrollert"
         : $"Kjeden er brutt ved post {BrokenAt}: {Reason}. De {Checked} postene før den er i orden.";
@@ -22,29 +26,29 @@ public sealed record AuditVerification(bool Holds, long Checked, long? BrokenAt,
 public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
 {
     /// <summary>
-    /// Recomputes every record's hash and follows the chain from the first record. A record altered in the
-    /// database no longer matches its hash; one removed leaves a gap in the numbering; one altered together with
-    /// its hash no longer matches the next record's previous hash. Removing the last records leaves no trace in
-    /// the chain itself: compare the count with a copy kept elsewhere for that.
+    /// Recomputes every record's hash (keyed from the switch point on) and follows the chain from the first record.
+    /// A record altered in the database no longer matches its hash; one removed leaves a gap in the numbering; one
+    /// altered together with its hash no longer matches the next record's previous hash, and without the key its
+    /// hash is not the keyed one. The rest of the check (published heads, tables against the log) is in
+    /// <see cref="VerifyRecordAsync"/>.
     /// </summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        (await VerifyRecordAsync(cancellationToken)).Chain;
+
+    /// <summary>The whole check of the record, as the <c>verify-record</c> command runs it (<see cref="RecordVerifier"/>).</summary>
+    public async Task<RecordVerification> VerifyRecordAsync(CancellationToken cancellationToken = default)
     {
         await MustAsync(AuditAccess.MayReadLog, "Bare sekretariatet og administratorer kan kontrollere revisjonsloggen.");
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var expected = 1L;
-        var previousHash = AuditRecord.GenesisHash;
-        // One query, one snapshot of the file: records written meanwhile wait for the next check.
-        await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // The key and the checkpoint file the app writes with, from the services the database belongs to.
+        AuditKey? key;
+        AuditCheckpoints? checkpoints;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (record.Sequence != expected) return Broken(expected, AuditVerification.MissingLink);
-            if (record.ComputeHash() != record.Hash) return Broken(record.Sequence, AuditVerification.ContentMismatch);
-            if (record.PreviousHash != previousHash) return Broken(record.Sequence, AuditVerification.PreviousMismatch);
-            previousHash = record.Hash;
-            expected++;
+            key = db.Service<AuditKey>();
+            checkpoints = db.Service<AuditCheckpoints>();
         }
-        return new AuditVerification(true, expected - 1, null, null);
-
-        AuditVerification Broken(long sequence, string reason) => new(false, expected - 1, sequence, reason);
+        var files = checkpoints is not null && File.Exists(checkpoints.File) ? [checkpoints.File] : Array.Empty<string>();
+        return await new RecordVerifier(ct => dbFactory.CreateDbContextAsync(ct), key, files).VerifyAsync(cancellationToken);
     }
 
     /// <summary>Everything recorded about one case, oldest first.</summary>

@@ -44,7 +44,8 @@ public sealed record AuditRecordView(long Sequence, DateTimeOffset At, string? U
         return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
     }
 
-    private static string? Display(string entityType, string property, JsonElement value) => value.ValueKind switch
+    /// <summary>A logged value as a reader reads it: labels for enums, Norwegian dates, "ja"/"nei".</summary>
+    internal static string? Display(string entityType, string property, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Undefined or JsonValueKind.Null => null,
         JsonValueKind.True => "ja",
@@ -74,7 +75,7 @@ public sealed record AuditRecordView(long Sequence, DateTimeOffset At, string? U
         };
     }
 
-    private static string PropertyLabel(string property) => property switch
+    internal static string PropertyLabel(string property) => property switch
     {
         "Id" => "Id",
         "Title" => "Tittel",

@@ -28,7 +28,8 @@ public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyI
 /// every screen that follows the meeting.
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
-    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents)
+    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents,
+    Data.Audit.AuditCheckpoints? checkpoints = null)
 {
     private DateOnly Today => OsloTime.Today(clock);
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -232,15 +233,20 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// Records the approval and freezes the minutes: the document as it renders now, with this approval, is stored
     /// with its SHA-256 in the same save (and so in the audit trail); every later view shows that document.
     /// </summary>
-    public Task ApproveMinutesAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
+    public async Task ApproveMinutesAsync(Guid meetingId)
     {
-        await MustChairOrServeAsync(db, actor, meeting, "registrere at protokollen er godkjent");
-        var at = Now;
-        // Rendered inside the write gate from what is saved, so nothing can change between rendering and approving.
-        var document = await documents.RenderForApprovalAsync(meetingId, actor.ActingPersonId, at);
-        db.ApprovedMinutes.Add(meeting.ApproveMinutes(actor.ActingPersonId, at, document));
-        db.AuditAction = "Protokoll godkjent og låst";
-    });
+        await Change(meetingId, async (db, actor, meeting) =>
+        {
+            await MustChairOrServeAsync(db, actor, meeting, "registrere at protokollen er godkjent");
+            var at = Now;
+            // Rendered inside the write gate from what is saved, so nothing can change between rendering and approving.
+            var document = await documents.RenderForApprovalAsync(meetingId, actor.ActingPersonId, at);
+            db.ApprovedMinutes.Add(meeting.ApproveMinutes(actor.ActingPersonId, at, document));
+            db.AuditAction = "Protokoll godkjent og låst";
+        });
+        // The head after the approval leaves the database at once (the document itself holds the head before it).
+        if (checkpoints is not null) await checkpoints.AppendAsync(dbFactory, clock, Data.Audit.AuditCheckpoints.AtApproval);
+    }
 
     /// <summary>A correction of approved minutes, registered by those who may approve minutes.</summary>
     public Task CorrectMinutesAsync(Guid meetingId, string text, string reason) => Change(meetingId, async (db, actor, meeting) =>

@@ -35,7 +35,8 @@ public static class MinutesFeed
                 new XElement(Atom + "updated", m.PublishedAt.ToString("O")),
                 new XElement(Atom + "link", new XAttribute("href", $"{origin}/offentlig/protokoll/{m.MeetingId}")),
                 new XElement(Atom + "summary", $"Godkjent protokoll fra møtet i {m.BodyName} {m.MeetingAt.Format("dd.MM.yyyy")}." +
-                    (m.Sha256 is null ? "" : $" Dokumentets kontrollsum (SHA-256): {m.Sha256}")))));
+                    (m.Sha256 is null ? "" : $" Dokumentets kontrollsum (SHA-256): {m.Sha256}") +
+                    (m.RecordHead is not { } head ? "" : $" Revisjonsloggen før godkjenningen: post {head.Sequence}, hash {head.Hash}.")))));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed);
     }
 }

@@ -31,6 +31,9 @@ public sealed record PublishedMinutes(Guid MeetingId, string BodyName, DateTimeO
 {
     /// <summary>The approved document's SHA-256, once stored.</summary>
     public string? Sha256 { get; init; }
+
+    /// <summary>The audit chain's head printed in the approved document, for outsiders to keep.</summary>
+    public Data.Audit.AuditHead? RecordHead { get; init; }
 }
 
 public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, MeetingDocuments documents)
@@ -55,10 +58,14 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.Name);
         var meetings = await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
             .Where(m => m.Status == MeetingStatus.MinutesApproved).ToListAsync();
-        var stored = await db.ApprovedMinutes.AsNoTracking().Select(a => new { a.MeetingId, a.Sha256, a.ApprovedAt })
+        var stored = await db.ApprovedMinutes.AsNoTracking().Select(a => new { a.MeetingId, a.Sha256, a.ApprovedAt, a.Document })
             .ToDictionaryAsync(a => a.MeetingId);
         return meetings.Select(m => new PublishedMinutes(m.Id, bodies[m.BodyId], m.StartsAt,
-                stored.GetValueOrDefault(m.Id)?.ApprovedAt ?? m.MinutesApprovedAt ?? m.EndsAt) { Sha256 = stored.GetValueOrDefault(m.Id)?.Sha256 })
+                stored.GetValueOrDefault(m.Id)?.ApprovedAt ?? m.MinutesApprovedAt ?? m.EndsAt)
+            {
+                Sha256 = stored.GetValueOrDefault(m.Id)?.Sha256,
+                RecordHead = stored.GetValueOrDefault(m.Id) is { } s ? Data.Audit.AuditHead.InMinutes(s.Document) : null,
+            })
             .OrderByDescending(m => m.PublishedAt).ToList();
     }
 

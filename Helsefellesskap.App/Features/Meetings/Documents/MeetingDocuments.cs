@@ -73,12 +73,22 @@ public sealed record MinutesAbsence(string Person, string? Reason);
 public sealed record MinutesCorrectionView(int Number, DateTimeOffset At, string By, string Text, string Reason, string Sha256);
 
 /// <summary>How the shown minutes are held: the stored approved document and its checksum.</summary>
-public sealed record MinutesSeal(string Sha256, bool FrozenAtUpgrade, bool IsIntact);
+public sealed record MinutesSeal(string Sha256, bool FrozenAtUpgrade, bool IsIntact)
+{
+    /// <summary>The audit chain's head printed in the approved document (none in minutes approved before it was).</summary>
+    public Data.Audit.AuditHead? RecordHead { get; init; }
+}
 
 public sealed record Minutes(MeetingHeading Meeting, string Intro, IReadOnlyList<string> Present,
     IReadOnlyList<MinutesAbsence> Absent, IReadOnlyList<string> NotRecorded, IReadOnlyList<MinutesItem> Items, string? ApprovedBy)
 {
     [JsonIgnore] public bool IsLocked => Meeting.Status == MeetingStatus.MinutesApproved;
+
+    /// <summary>
+    /// The audit chain's head just before the approval's own records: published in the document, so the chain can
+    /// later be checked against it by anyone holding a copy of the minutes.
+    /// </summary>
+    public Data.Audit.AuditHead? RecordHead { get; init; }
 
     /// <summary>Set when these are the stored approved minutes; not part of the document itself.</summary>
     [JsonIgnore] public MinutesSeal? Seal { get; init; }
@@ -159,7 +169,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         var people = await db.People.AsNoTracking().Where(p => authors.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         return document with
         {
-            Seal = new MinutesSeal(stored.Sha256, stored.FrozenAtUpgrade, stored.IsIntact),
+            Seal = new MinutesSeal(stored.Sha256, stored.FrozenAtUpgrade, stored.IsIntact) { RecordHead = document.RecordHead },
             Corrections = meeting.Corrections.Select(c => new MinutesCorrectionView(c.Number, c.At,
                 people.GetValueOrDefault(c.ByPersonId, "ukjent"), c.Text, c.Reason, c.Sha256)).ToList(),
         };
@@ -179,6 +189,8 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         {
             Meeting = heading with { Status = MeetingStatus.MinutesApproved, MinutesApprovedAt = at },
             ApprovedBy = approver,
+            // Read inside the write gate, before the approval is saved: the last record before the approval's own.
+            RecordHead = await Data.Audit.AuditHead.ReadAsync(db),
         });
     }
 
