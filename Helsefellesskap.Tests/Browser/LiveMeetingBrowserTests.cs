@@ -58,9 +58,9 @@ public class LiveMeetingBrowserTests(AppServer app)
         await chair.GetByRole(AriaRole.Button, new() { Name = $"Åpne {CaseTitle}" }).ClickAsync();
         // The chair's focus goes to the opened item, and every screen reader hears it in a few words.
         await Expect(chair.Locator("#current-heading")).ToBeFocusedAsync();
-        await Expect(hospital.GetByTestId("announcement")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SAK \d{3}-\d{4} er åpnet\.$"));
+        await Expect(hospital.GetByTestId("announcement")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SSU-sak \d{3}/\d{4} er åpnet\.$"));
         foreach (var page in new[] { hospital, northGudbrandsdal, secretary })
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Behandles nå: SAK" })).ToContainTextAsync(CaseTitle);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Behandles nå: SSU-sak" })).ToContainTextAsync(CaseTitle);
         await Expect(projector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(CaseTitle);
 
         // The hospital's representative agrees, on a phone; the others see it without reloading.
@@ -110,7 +110,7 @@ public class LiveMeetingBrowserTests(AppServer app)
         // The chair closes the case; every screen shows the outcome.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt behandlingen" }).ClickAsync();
         foreach (var page in new[] { hospital, northGudbrandsdal, secretary })
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sist behandlet: SAK" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sist behandlet: SSU-sak" })).ToBeVisibleAsync();
         await Expect(hospital.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" })).ToHaveCountAsync(0);
         await Shot(chair, "3-chair-closed");
 
