@@ -109,6 +109,7 @@ public class LiveMeetingBrowserTests(AppServer app)
 
         // The chair closes the case; every screen shows the outcome.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt behandlingen" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(chair, "Avslutt behandlingen");
         foreach (var page in new[] { hospital, northGudbrandsdal, secretary })
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sist behandlet: SSU-sak" })).ToBeVisibleAsync();
         await Expect(hospital.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" })).ToHaveCountAsync(0);
@@ -119,6 +120,7 @@ public class LiveMeetingBrowserTests(AppServer app)
 
         // The meeting ends; the minutes list the case, its outcome and every party's position.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt møtet" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(chair, "Avslutt møtet");
         await Expect(secretary.GetByTestId("meeting-status")).ToHaveTextAsync("Avholdt");
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).ClickAsync();
         await Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Protokoll fra møte i Strategisk samarbeidsutvalg");
@@ -134,6 +136,7 @@ public class LiveMeetingBrowserTests(AppServer app)
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Lagre innledning" }).ClickAsync();
         await Expect(secretary.Locator(".markdown").Filter(new() { HasText = "Møtet ble ledet av Torstein Vik." })).ToHaveCountAsync(1);
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Registrer protokollen som godkjent" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(secretary, "Godkjenn protokollen");
         await Expect(secretary.GetByTestId("minutes-state")).ToContainTextAsync("Protokollen er låst");
         await Expect(secretary.GetByRole(AriaRole.Textbox, new() { Name = "Innledning" })).ToHaveCountAsync(0);
         var pdf = await secretary.PdfAsync(new() { Format = "A4" });

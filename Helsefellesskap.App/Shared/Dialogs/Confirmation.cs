@@ -23,7 +23,7 @@ public sealed class Confirmation(IDialogService dialogs, IJSRuntime js)
         {
             CloseOnEscapeKey = true,
             BackdropClick = false,
-            DefaultFocus = DefaultFocus.FirstChild,
+            DefaultFocus = DefaultFocus.None, // ConfirmDialog focuses "Avbryt" itself
             MaxWidth = MaxWidth.Small,
             FullWidth = true,
         };
