@@ -78,6 +78,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         var chair = await app.SignedInPageAsync("torstein.vik");
         await AppServer.GotoLiveAsync(chair, $"/moter/{meetingId}");
 
+        await Expect(chair.GetByRole(AriaRole.Button, new() { Name = $"Åpne {title}" })).ToBeVisibleAsync();
         // From where the page puts focus (its heading), on through the content to the item's "Åpne" button.
         await TabToAsync(chair, $"Åpne {title}", $"e.getAttribute('aria-label') === 'Åpne {title}'");
         await chair.Keyboard.PressAsync("Enter");
@@ -91,6 +92,8 @@ public class MeetingUniversalDesignTests(AppServer app)
         var dialog = ConfirmDialog.Of(chair);
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Avslutte behandlingen av SSU-sak \d{3}/2026\? Utfallet blir registrert i protokollen\."));
+        await Expect(dialog).ToContainTextAsync("Avbryt");
+        Console.WriteLine("DEBUG focused: " + await chair.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 300)"));
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Avbryt" })).ToBeFocusedAsync();
         await Shot(chair, "1-confirm-close");
         // Focus stays in the dialog however far one tabs, both ways.
@@ -129,6 +132,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         await AppServer.GotoLiveAsync(member, $"/moter/{meetingId}");
         var form = member.Locator("fieldset", new() { HasText = "Gi standpunkt for din part" });
         await Expect(form).ToContainTextAsync("Part: Helseregion Nord-Østerdal");
+        await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "Enig", Exact = true })).ToBeCheckedAsync();
 
         // Tab to the position's radio group, then arrow to "Uenig".
         await TabToAsync(member, "the position radios", "e.matches('input[type=radio]') && !!e.closest('fieldset')?.textContent.includes('Gi standpunkt for din part')");
