@@ -60,7 +60,9 @@ builder.Services.AddAppSessions(builder.Configuration);
 
 // MapStaticAssets serves the app's own files precompressed, but MudBlazor's fingerprinted CSS and JS (627 kB + 70 kB)
 // went out uncompressed: seconds on a slow mobile line. Static CSS and JS only; pages carry secrets (BREACH).
-builder.Services.AddResponseCompression(options =>
+// ResponseCompression__Enabled=false turns it off, only to measure the difference (bench/README.md).
+var compress = builder.Configuration.GetValue("ResponseCompression:Enabled", true);
+if (compress) builder.Services.AddResponseCompression(options =>
 {
     options.EnableForHttps = true;
     options.MimeTypes = ["text/css", "text/javascript", "application/javascript"];
@@ -87,7 +89,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
-app.UseResponseCompression();
+if (compress) app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/ikke-funnet", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

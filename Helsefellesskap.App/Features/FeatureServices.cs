@@ -17,6 +17,7 @@ public static class FeatureServices
         .AddSingleton<MarkdownRenderer>()
         .AddSingleton<Components.Account.SessionSignals>()
         .AddScoped<Actors>()
+        .AddScoped<Shared.Dialogs.Confirmation>()
         .AddScoped<CurrentUser>()
         .AddScoped<AuditChain>()
         .AddScoped<BodyQueries>()

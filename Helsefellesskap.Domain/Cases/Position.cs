@@ -22,10 +22,7 @@ public sealed class Position : Entity
         Guid registeredByPersonId, bool registeredOnBehalf, DateTimeOffset at)
     {
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        DomainException.ThrowIf(kind == PositionKind.AgreeWithRemark && trimmed is null,
-            "Et standpunkt «enig med merknad» må ha en merknad.");
-        DomainException.ThrowIf(kind == PositionKind.Disagree && trimmed is null,
-            "Et standpunkt «uenig» må begrunnes.");
+        if (MissingText(kind, trimmed) is { } missing) throw new DomainException(missing);
         Plausible.LongText(trimmed, "Merknaden til standpunktet");
         TreatmentId = treatmentId;
         PartyId = partyId;
@@ -36,6 +33,19 @@ public sealed class Position : Entity
         RegisteredOnBehalf = registeredOnBehalf;
         RegisteredAt = at;
     }
+
+    /// <summary>
+    /// What is missing from a position's text, or null: a remark for «enig med merknad», a reason for «uenig».
+    /// The form asks the same question before it sends, so the message stands next to the field.
+    /// </summary>
+    public static string? MissingText(PositionKind kind, string? text) => string.IsNullOrWhiteSpace(text)
+        ? kind switch
+        {
+            PositionKind.AgreeWithRemark => "Et standpunkt «enig med merknad» må ha en merknad.",
+            PositionKind.Disagree => "Et standpunkt «uenig» må begrunnes.",
+            _ => null,
+        }
+        : null;
 
     public Guid TreatmentId { get; private set; }
     public Guid PartyId { get; private set; }

@@ -182,6 +182,19 @@ public sealed class Meeting : Aggregate
     }
 
     /// <summary>
+    /// "Alle innkalte møtte": everyone called who has not reported absence is present, in one command; the
+    /// secretariat then records the exceptions one by one. Returns how many were recorded.
+    /// </summary>
+    public int RecordAllCalledPresent()
+    {
+        DomainException.ThrowIf(MinutesAreLocked, "Protokollen er godkjent; oppmøtet kan ikke endres.");
+        var expected = _attendance.Where(a => a.Status == AttendanceStatus.Expected).ToList();
+        DomainException.ThrowIf(expected.Count == 0, "Alle innkalte har allerede registrert oppmøte eller forfall.");
+        foreach (var a in expected) a.RecordPresence(true);
+        return expected.Count;
+    }
+
+    /// <summary>
     /// Calls in a substitute for a member who reported absence. The substitute must hold a substitute seat for the
     /// same party in the body, and then acts for the party in this meeting.
     /// </summary>

@@ -29,7 +29,7 @@ public sealed class AnnualReportSpecs(DemoDatabaseTemplate template) : ServiceSp
         Assert.Equal(
             [(Outcome.Binding, 2), (Outcome.AdoptedPendingRatification, 2), (Outcome.NoConsensus, 1), (Outcome.Noted, 1)],
             r.DecisionsByOutcome.Select(o => (o.Key, o.Value)));
-        Assert.Equal(["SAK 001-2026", "SAK 002-2026", "SAK 003-2026", "SAK 004-2026", "SAK 005-2026", "SAK 009-2026"], r.Decisions.Select(d => d.Number));
+        Assert.Equal(["SSU-sak 001/2026", "SSU-sak 002/2026", "SSU-sak 003/2026", "SSU-sak 004/2026", "SSU-sak 005/2026", "SSU-sak 009/2026"], r.Decisions.Select(d => d.Number));
         Assert.Equal(new DateOnly(2026, 9, 16), r.Decisions[^1].MeetingDate);
     }
 
@@ -105,7 +105,7 @@ public sealed class AnnualReportSpecs(DemoDatabaseTemplate template) : ServiceSp
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Saksnummer;Tittel;Møtedato;Utfall;Prinsipiell;Vedtak", lines[0]);
-        Assert.StartsWith("SAK 003-2026;Pasientforløp for personer med kols i Innlandet;18.03.2026;Vedtatt med forbehold om lokal forankring;ja;", lines[3]);
+        Assert.StartsWith("SSU-sak 003/2026;Pasientforløp for personer med kols i Innlandet;18.03.2026;Vedtatt med forbehold om lokal forankring;ja;", lines[3]);
         // The wording is there as plain text, without Markdown marks.
         Assert.All(lines.Skip(1), l => Assert.True(l.Split(';').Length >= 6 && !l.Contains("**"), l));
         Assert.Equal(7, lines.Length);

@@ -89,7 +89,7 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
 
         await Work.RegisterAsync(id);
 
-        var records = await Records(q => q.Where(r => r.Action == "Sak registrert som SAK 010-2026"));
+        var records = await Records(q => q.Where(r => r.Action == "Sak registrert som SSU-sak 010/2026"));
         Assert.Contains(records, r => r.EntityType == "Case" && r.CaseId == id);
         Assert.Contains(records, r => r.EntityType == "CaseNumberSeries" && Value(r.After, "LastSequence") == "10");
         Assert.All(records, r => Assert.Equal("Geir Lien", r.ActorName));

@@ -39,7 +39,7 @@ public class CaseWorkBrowserTests(AppServer app)
 
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Ferdig – vis saken" }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Registrer og gi saksnummer" }).ClickAsync();
-        await Expect(secretary.GetByText(new System.Text.RegularExpressions.Regex(@"SAK \d{3}-2026 · Strategisk samarbeidsutvalg"))).ToBeVisibleAsync();
+        await Expect(secretary.GetByText(new System.Text.RegularExpressions.Regex(@"SSU-sak \d{3}/2026 · Strategisk samarbeidsutvalg"))).ToBeVisibleAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Expect(secretary.GetByText("Til behandling i AU").First).ToBeVisibleAsync();
         var caseUrl = secretary.Url;

@@ -58,9 +58,9 @@ public class LiveMeetingBrowserTests(AppServer app)
         await chair.GetByRole(AriaRole.Button, new() { Name = $"Åpne {CaseTitle}" }).ClickAsync();
         // The chair's focus goes to the opened item, and every screen reader hears it in a few words.
         await Expect(chair.Locator("#current-heading")).ToBeFocusedAsync();
-        await Expect(hospital.GetByTestId("announcement")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SAK \d{3}-\d{4} er åpnet\.$"));
+        await Expect(hospital.GetByTestId("announcement")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SSU-sak \d{3}/\d{4} er åpnet\.$"));
         foreach (var page in new[] { hospital, northGudbrandsdal, secretary })
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Behandles nå: SAK" })).ToContainTextAsync(CaseTitle);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Behandles nå: SSU-sak" })).ToContainTextAsync(CaseTitle);
         await Expect(projector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(CaseTitle);
 
         // The hospital's representative agrees, on a phone; the others see it without reloading.
@@ -109,8 +109,9 @@ public class LiveMeetingBrowserTests(AppServer app)
 
         // The chair closes the case; every screen shows the outcome.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt behandlingen" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(chair, "Avslutt behandlingen");
         foreach (var page in new[] { hospital, northGudbrandsdal, secretary })
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sist behandlet: SAK" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sist behandlet: SSU-sak" })).ToBeVisibleAsync();
         await Expect(hospital.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" })).ToHaveCountAsync(0);
         await Shot(chair, "3-chair-closed");
 
@@ -119,6 +120,7 @@ public class LiveMeetingBrowserTests(AppServer app)
 
         // The meeting ends; the minutes list the case, its outcome and every party's position.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt møtet" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(chair, "Avslutt møtet");
         await Expect(secretary.GetByTestId("meeting-status")).ToHaveTextAsync("Avholdt");
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).ClickAsync();
         await Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Protokoll fra møte i Strategisk samarbeidsutvalg");
@@ -134,6 +136,7 @@ public class LiveMeetingBrowserTests(AppServer app)
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Lagre innledning" }).ClickAsync();
         await Expect(secretary.Locator(".markdown").Filter(new() { HasText = "Møtet ble ledet av Torstein Vik." })).ToHaveCountAsync(1);
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Registrer protokollen som godkjent" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(secretary, "Godkjenn protokollen");
         await Expect(secretary.GetByTestId("minutes-state")).ToContainTextAsync("Protokollen er låst");
         await Expect(secretary.GetByRole(AriaRole.Textbox, new() { Name = "Innledning" })).ToHaveCountAsync(0);
         var pdf = await secretary.PdfAsync(new() { Format = "A4" });

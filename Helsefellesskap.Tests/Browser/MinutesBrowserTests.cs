@@ -104,6 +104,7 @@ public class MinutesBrowserTests(AppServer app)
         await Expect(item.Locator(".wording strong", new() { HasText = "rutinen" })).ToBeVisibleAsync();
         await Expect(item.Locator(".wording a", new() { HasText = "veilederen" })).ToBeVisibleAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Registrer protokollen som godkjent" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(secretary, "Godkjenn protokollen");
         await Expect(secretary.GetByTestId("minutes-state")).ToContainTextAsync("Protokollen er låst");
         await Expect(secretary.GetByTestId("minutes-checksum")).ToContainTextAsync("Dokumentets kontrollsum (SHA-256):");
         var internalBefore = await Document(secretary).InnerTextAsync();
@@ -193,6 +194,7 @@ public class MinutesBrowserTests(AppServer app)
         Assert.EndsWith("/protokoll", secretary.Url);
 
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Registrer protokollen som godkjent" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(secretary, "Godkjenn protokollen");
         await Expect(secretary.GetByTestId("minutes-state")).ToContainTextAsync("Protokollen er låst");
         await Expect(Document(secretary).Locator("section.minutes-item", new() { HasText = played.Title }))
             .ToContainTextAsync("Utvalget ba om en evaluering etter ett år.");

@@ -83,6 +83,7 @@ public class SessionBrowserTests(AppServer app)
             await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "1 bruker" })).ToBeVisibleAsync();
 
             await row.GetByRole(AriaRole.Button, new() { Name = "Deaktiver" }).ClickAsync();
+            await ConfirmDialog.ConfirmAsync(admin, "Deaktiver brukeren");
             await Expect(row).ToContainTextAsync("Deaktivert");
 
             await Expect(observer.GetByRole(AriaRole.Button, new() { Name = "Logg inn" })).ToBeVisibleAsync();

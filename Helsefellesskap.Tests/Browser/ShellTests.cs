@@ -75,7 +75,7 @@ public class ShellTests(AppServer app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Saker", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Felles kompetanseplan for sykepleiere og helsefagarbeidere" }).ClickAsync();
 
-        await Expect(page.GetByText("SAK 004-2026 · Strategisk samarbeidsutvalg")).ToBeVisibleAsync();
+        await Expect(page.GetByText("SSU-sak 004/2026 · Strategisk samarbeidsutvalg")).ToBeVisibleAsync();
         await Expect(page.GetByText("7 av 8 parter enige – uenig: Helseregion Nord-Østerdal")).ToBeVisibleAsync();
         await Expect(page.GetByText("Videre: Tilbake til arbeidsutvalget")).ToBeVisibleAsync();
         await page.Context.CloseAsync();

@@ -52,6 +52,9 @@ public class UserAdministrationBrowserTests(AppServer app)
         try
         {
             await row.GetByRole(AriaRole.Button, new() { Name = "Deaktiver Per Olav Nes" }).ClickAsync();
+            await Expect(ConfirmDialog.Of(admin)).ToContainTextAsync("Deaktivere Per Olav Nes?");
+            await Shot(admin, "admin-1b-confirm-deactivation");
+            await ConfirmDialog.ConfirmAsync(admin, "Deaktiver brukeren");
             await Expect(row).ToContainTextAsync("Deaktivert");
             await Shot(admin, "admin-2-deactivated");
 

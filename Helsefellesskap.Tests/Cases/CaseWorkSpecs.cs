@@ -45,7 +45,7 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
 
         var number = await Work.RegisterAsync(id);
 
-        Assert.Equal("SAK 010-2026", number.ToString());
+        Assert.Equal("SSU-sak 010/2026", number.In("SSU"));
         var saved = await Reload(id);
         // Autosaves keep the draft; registration makes it version 1.
         var first = Assert.Single(saved.ProposalVersions);
@@ -185,12 +185,25 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
         var byText = await Register.SearchAsync(new CaseFilter(Text: "kols"));
         Assert.Equal(["Pasientforløp for personer med kols i Innlandet", "Status for lokal forankring av kols-forløpet"], byText.Rows.Select(r => r.Title).Order());
         var byPrefix = await Register.SearchAsync(new CaseFilter(Text: "hjemmeoppfølg"));
-        Assert.Equal("SAK 006-2026", Assert.Single(byPrefix.Rows).Number);
+        Assert.Equal("SSU-sak 006/2026", Assert.Single(byPrefix.Rows).Number);
 
         Assert.Equal(3, (await Register.SearchAsync(new CaseFilter(Status: CaseStatus.Binding))).Total);
         Assert.Equal(2, (await Register.SearchAsync(new CaseFilter(Type: CaseType.Information))).Total);
         Assert.Equal(3, (await Register.SearchAsync(new CaseFilter(Tag: CaseTag.ChildrenAndYouth))).Total);
         Assert.Single((await Register.SearchAsync(new CaseFilter(Principled: true))).Rows);
+    }
+
+    [Fact]
+    public async Task The_register_finds_a_case_by_its_number_with_or_without_its_body_and_in_the_old_form()
+    {
+        await As("mari.hovde");
+        foreach (var typed in new[] { "SSU-sak 3/2026", "SSU-sak 003/2026", "ssu sak 3/2026", "003/2026", "SAK 003-2026" })
+        {
+            var rows = (await Register.SearchAsync(new CaseFilter(Text: typed))).Rows;
+            Assert.Contains(rows, r => r.Number == "SSU-sak 003/2026" && r.Title == "Pasientforløp for personer med kols i Innlandet");
+            Assert.All(rows, r => Assert.EndsWith("-sak 003/2026", r.Number));
+        }
+        Assert.Empty((await Register.SearchAsync(new CaseFilter(Text: "AU-sak 099/2026"))).Rows);
     }
 
     [Fact]
@@ -204,7 +217,7 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
         Assert.Equal(4, first.Rows.Count);
         Assert.Equal(4, third.Rows.Count);
         Assert.Equal(12, third.Total);
-        Assert.Equal("SAK 009-2026", first.Rows[0].Number);
+        Assert.Equal("SSU-sak 009/2026", first.Rows[0].Number);
         Assert.Equal("Utkast", third.Rows[^1].Number);
         Assert.Equal("Akuttmedisinsk kjede: samarbeid mellom ambulanse og legevakt", byTitle.Rows[0].Title);
     }

@@ -185,7 +185,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
 
         var number = await registration.RegisterAsync(draftId, actor: null);
 
-        Assert.Equal("SAK 010-2026", number.ToString());
+        Assert.Equal("SSU-sak 010/2026", number.In("SSU"));
         await Assert.ThrowsAsync<Helsefellesskap.Domain.DomainException>(() => registration.RegisterAsync(draftId, actor: null));
     }
 

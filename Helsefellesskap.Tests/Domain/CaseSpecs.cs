@@ -12,10 +12,32 @@ public class CaseSpecs
         new(p.Partnership.Id, p.Ssu, "Tittel", type, false, CaseTag.None, "", "", proposal, p.Secretary.Id, TestPartnership.Now);
 
     [Fact]
-    public void A_case_number_reads_SAK_sequence_dash_year()
+    public void A_case_number_always_names_its_body_because_each_body_numbers_from_one()
     {
-        Assert.Equal("SAK 012-2026", new CaseNumber(2026, 12).ToString());
+        Assert.Equal("SSU-sak 012/2026", new CaseNumber(2026, 12).In("SSU"));
+        Assert.Equal("AU-sak 001/2026", CaseNumber.Display("AU", 1, 2026));
+        Assert.NotEqual(new CaseNumber(2026, 1).In("SSU"), new CaseNumber(2026, 1).In("AU"));
     }
+
+    [Theory]
+    [InlineData("SSU-sak 1/2026", "SSU", 1, 2026)]
+    [InlineData("ssu-sak 001/2026", "ssu", 1, 2026)]
+    [InlineData("SSU sak 12/2026", "SSU", 12, 2026)]
+    [InlineData("FU-PHBU-sak 003/2026", "FU-PHBU", 3, 2026)]
+    [InlineData("001/2026", null, 1, 2026)]
+    [InlineData("SAK 001-2026", null, 1, 2026)]
+    public void A_typed_case_number_is_read_with_or_without_its_body_and_in_the_old_form(string typed, string? body, int sequence, int year)
+    {
+        Assert.True(CaseNumber.TryParse(typed, out var readBody, out var number));
+        Assert.Equal(body, readBody);
+        Assert.Equal(new CaseNumber(year, sequence), number);
+    }
+
+    [Theory]
+    [InlineData("kols")]
+    [InlineData("2026")]
+    [InlineData("plan 2022-2026")]
+    public void Words_and_years_are_not_case_numbers(string typed) => Assert.False(CaseNumber.TryParse(typed, out _, out _));
 
     [Fact]
     public void Case_numbers_follow_one_another_per_body_and_year_without_gaps()
@@ -23,7 +45,7 @@ public class CaseSpecs
         var series = new CaseNumberSeries(p.Ssu.Id, 2026);
         var numbers = Enumerable.Range(0, 3).Select(_ => { var c = Draft(); c.Register(series); return c.Number; }).ToList();
 
-        Assert.Equal(["SAK 001-2026", "SAK 002-2026", "SAK 003-2026"], numbers.Select(n => n.ToString()));
+        Assert.Equal(["SSU-sak 001/2026", "SSU-sak 002/2026", "SSU-sak 003/2026"], numbers.Select(n => n!.Value.In("SSU")));
     }
 
     [Fact]
@@ -34,7 +56,7 @@ public class CaseSpecs
         c.Register(series);
 
         var error = Assert.Throws<DomainException>(() => c.Register(series));
-        Assert.Equal("Saken er allerede registrert som SAK 001-2026.", error.Message);
+        Assert.Equal("Saken er allerede registrert som 001/2026.", error.Message);
         Assert.Equal(1, series.LastSequence);
     }
 

@@ -149,6 +149,28 @@ public sealed class MeetingSpecs
     }
 
     [Fact]
+    public void All_called_who_have_not_reported_absence_are_recorded_present_in_one_command()
+    {
+        var meeting = NewMeeting();
+        var member = p.Ssu.Seats.Single(s => s.Role == SeatRole.Member && s.PartyId == p.South.Id);
+        meeting.ReportAbsence(member.PersonId, "Sykdom");
+        var substitute = meeting.CallInSubstitute(p.Ssu.Seats.Single(s => s.Role == SeatRole.Substitute), member.PersonId);
+
+        var recorded = meeting.RecordAllCalledPresent();
+
+        Assert.Equal(meeting.Attendance.Count - 1, recorded);
+        var absent = Assert.Single(meeting.Attendance, a => a.Status != AttendanceStatus.Present);
+        Assert.Equal(member.PersonId, absent.PersonId);
+        Assert.Equal("Sykdom", absent.AbsenceReason);
+        Assert.Equal(AttendanceStatus.Present, substitute.Status);
+        // The exceptions are then recorded one by one, as before.
+        var late = meeting.Attendance.First(a => a.Role == SeatRole.Participant).PersonId;
+        meeting.RecordPresence(late, false);
+        Assert.Equal(AttendanceStatus.Absent, meeting.Attendance.Single(a => a.PersonId == late).Status);
+        Assert.Contains("allerede", Assert.Throws<DomainException>(() => meeting.RecordAllCalledPresent()).Message);
+    }
+
+    [Fact]
     public void Someone_whose_substitute_acts_for_them_cannot_be_recorded_as_present()
     {
         var meeting = NewMeeting();

@@ -22,7 +22,7 @@ public sealed class MeetingRoomStoreSpecs
     private static MeetingSnapshot WithItem(long revision, AgendaItemState state, int agreeing, int wording = 1) =>
         Snapshot(revision) with
         {
-            Current = new CurrentItem(ItemId, AgendaItemKind.Case, "Felles rutine", "SAK 010-2026", Guid.NewGuid(), Guid.NewGuid(),
+            Current = new CurrentItem(ItemId, AgendaItemKind.Case, "Felles rutine", "SSU-sak 010/2026", Guid.NewGuid(), Guid.NewGuid(),
                 CaseType.Decision, false, state, wording, "SSU vedtar rutinen.", [], [], null, agreeing, 8,
                 state == AgendaItemState.Closed ? Outcome.Binding : Outcome.NoConsensus, null, null, []),
         };
@@ -35,7 +35,7 @@ public sealed class MeetingRoomStoreSpecs
         state = feature.Reduce(state, new SnapshotArrived(Snapshot(1)));
 
         state = feature.Reduce(state, new SnapshotArrived(WithItem(2, AgendaItemState.Open, 0)));
-        Assert.Equal("SAK 010-2026 er åpnet.", state.Announcement);
+        Assert.Equal("SSU-sak 010/2026 er åpnet.", state.Announcement);
         state = feature.Reduce(state, new SnapshotArrived(WithItem(3, AgendaItemState.Open, 7)));
         Assert.Equal("7 av 8 parter enige.", state.Announcement);
         state = feature.Reduce(state, new SnapshotArrived(WithItem(4, AgendaItemState.Open, 0, wording: 2)));
@@ -44,7 +44,7 @@ public sealed class MeetingRoomStoreSpecs
         state = feature.Reduce(state, new SnapshotArrived(WithItem(5, AgendaItemState.Open, 0, wording: 2)));
         Assert.Null(state.Announcement);
         state = feature.Reduce(state, new SnapshotArrived(WithItem(6, AgendaItemState.Closed, 8, wording: 2)));
-        Assert.Equal("SAK 010-2026 er avsluttet: Bindende vedtak.", state.Announcement);
+        Assert.Equal("SSU-sak 010/2026 er avsluttet: Bindende vedtak.", state.Announcement);
     }
 
     private static Store<MeetingRoomState> NewStore(params IEffect<MeetingRoomState>[] effects) => new(new MeetingRoomFeature(), effects);

@@ -245,6 +245,26 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
     }
 
     [Fact]
+    public async Task The_secretariat_records_all_called_present_at_once_keeping_reported_absence_and_others_are_refused()
+    {
+        var meeting = await DecemberMeeting();
+        await As("marte.kvaale");
+        await Work.ReportAbsenceAsync(meeting, null, "Kurs");
+        await Assert.ThrowsAsync<DomainException>(() => Work.RecordAllCalledPresentAsync(meeting));
+
+        await As("mari.hovde");
+        await Work.RecordAllCalledPresentAsync(meeting);
+
+        var attendance = (await Snapshot(meeting)).Attendance;
+        Assert.Contains(attendance, a => a is { Name: "Marte Kvaale", Status: AttendanceStatus.Absent, AbsenceReason: "Kurs" });
+        Assert.All(attendance.Where(a => a.Status != AttendanceStatus.Absent), a => Assert.Equal(AttendanceStatus.Present, a.Status));
+        Assert.Contains(attendance, a => a.Status == AttendanceStatus.Present);
+        await using var db = Database.NewContext();
+        // One command, audited as one: every attendance it changed carries the same action.
+        Assert.NotEmpty(await db.AuditRecords.Where(r => r.Action.StartsWith("Alle innkalte registrert til stede")).ToListAsync());
+    }
+
+    [Fact]
     public async Task Participants_add_remarks_for_the_minutes_and_observers_cannot()
     {
         var (meeting, item) = await MeetingWithDecisionCaseOpen();

@@ -73,7 +73,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
 
         var page = Render<CaseEditorPage>(p => p.Add(x => x.Id, id));
 
-        page.WaitForAssertion(() => Assert.Equal("Rediger SAK 004-2026", page.Find("h1").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Rediger SSU-sak 004/2026", page.Find("h1").TextContent));
         Assert.Contains("Strategisk samarbeidsutvalg vedtar felles kompetanseplan 2026–2029.", page.Markup);
         Assert.Contains("Saken har fått saksnummer i dette utvalget og kan ikke flyttes.", page.Markup);
     }

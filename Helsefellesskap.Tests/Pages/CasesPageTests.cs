@@ -27,7 +27,7 @@ public sealed class CasesPageTests(DemoDatabaseTemplate template) : AppPageTest(
         page.WaitForAssertion(() => Assert.Equal(12, Titles(page).Count));
         Assert.Contains("12 saker", page.Find("p[role=status]").TextContent);
         var copd = page.FindAll("tr").Single(r => r.TextContent.Contains("Pasientforløp for personer med kols"));
-        Assert.Contains("SAK 003-2026", copd.TextContent);
+        Assert.Contains("SSU-sak 003/2026", copd.TextContent);
         Assert.Contains("Vedtatt med forbehold", copd.TextContent);
         Assert.Contains("prinsipiell", copd.TextContent);
         // Only the secretariat is offered a new case.

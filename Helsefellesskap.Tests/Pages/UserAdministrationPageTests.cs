@@ -45,11 +45,19 @@ public sealed class UserAdministrationPageTests(DemoDatabaseTemplate template) :
     public void Searching_by_name_narrows_the_list_and_a_deactivated_user_shows_as_deactivated()
     {
         SignIn("admin");
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
         var page = OpenUsers();
 
         page.Find("input[type=text]").Input("hilde");
         page.WaitForAssertion(() => Assert.Equal("1 bruker", page.Find("[role=status]").TextContent), TimeSpan.FromSeconds(3));
         page.Find("button[aria-label='Deaktiver Hilde Moen']").Click();
+        // Deactivating asks first, naming who; "Avbryt" leaves the user as they were.
+        dialogs.WaitForAssertion(() => Assert.Contains("Deaktivere Hilde Moen?", dialogs.Markup));
+        dialogs.Find("[data-testid=confirm-cancel]").Click();
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Deaktivere Hilde Moen?", dialogs.Markup));
+        Assert.DoesNotContain("Deaktivert", Row(page, "Hilde Moen").TextContent);
+        page.Find("button[aria-label='Deaktiver Hilde Moen']").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-yes]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Deaktivert", Row(page, "Hilde Moen").TextContent));
         Assert.NotNull(Row(page, "Hilde Moen").QuerySelector("button[aria-label='Aktiver Hilde Moen']"));

@@ -56,6 +56,9 @@ public sealed class PublicRecordSpecs(DemoDatabaseTemplate template) : ServiceSp
     {
         Assert.Equal(["Pasientforløp for personer med kols i Innlandet"], (await Record.SearchAsync("KOLS forankring")).Select(d => d.Title));
         Assert.Empty(await Record.SearchAsync("kols ambulanse"));
+        // A case number in any form finds the decision, named with its body.
+        foreach (var typed in new[] { "SSU-sak 3/2026", "003/2026", "SAK 003-2026" })
+            Assert.Equal(["SSU-sak 003/2026"], (await Record.SearchAsync(typed)).Select(d => d.Number));
         Assert.Equal((await Record.DecisionsAsync()).Count, (await Record.SearchAsync("  ")).Count);
     }
 

@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.FollowUp;
@@ -95,7 +96,8 @@ public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactor
             actions.Count(a => a.Status == FollowUpStatus.Completed), actions.Count(a => a.Status == FollowUpStatus.Cancelled),
             actions.Count(a => a.IsOverdue(today)));
 
-        var decisions = treatments.Select(x => new ReportDecision(x.Case.Id, x.Treatment.Id, x.Case.Number?.ToString() ?? "Utkast",
+        var numbering = await CaseRegister.ShortNamesAsync(db);
+        var decisions = treatments.Select(x => new ReportDecision(x.Case.Id, x.Treatment.Id, CaseRegister.NumberText(x.Case, numbering),
             x.Case.Title, x.Treatment.MeetingId is { } m && meetingDays.TryGetValue(m, out var day) ? day : x.Treatment.StartedOn,
             x.Treatment.Outcome, x.Case.IsPrincipled) { Wording = x.Treatment.CurrentWording.Text }).ToList();
         var byOutcome = treatments.GroupBy(x => x.Treatment.Outcome).OrderBy(g => OutcomeOrder(g.Key))

@@ -59,7 +59,14 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
         if (filter.Type is { } type) cases = cases.Where(c => c.Type == type);
         if (filter.Tag is { } tag) cases = cases.Where(c => (c.Tags & tag) == tag);
         if (filter.Principled is { } principled) cases = cases.Where(c => c.IsPrincipled == principled);
-        if (FullTextQuery(filter.Text) is { } match)
+        if (CaseNumber.TryParse(filter.Text, out var numberBody, out var number))
+        {
+            // A typed case number ("SSU-sak 1/2026", "001/2026", "SAK 001-2026") finds that case, in each body if none was named.
+            cases = cases.Where(c => c.Year == number.Year && c.Sequence == number.Sequence);
+            if (numberBody is not null)
+                cases = cases.Where(c => db.Bodies.Any(b => b.Id == c.BodyId && b.ShortName.ToLower() == numberBody.ToLower()));
+        }
+        else if (FullTextQuery(filter.Text) is { } match)
         {
             var hits = db.Database.SqlQuery<Guid>($"SELECT CaseId AS Value FROM CaseSearch WHERE CaseSearch MATCH {match}");
             var hidden = unreadable.Keys.ToList();
@@ -97,7 +104,7 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.ShortName, cancellationToken);
 
         return new CaseRegisterPage(rows.Select(r => new CaseRow(r.Id,
-            r.Year is { } y && r.Sequence is { } s ? new CaseNumber(y, s).ToString() : "Utkast",
+            r.Year is { } y && r.Sequence is { } s ? CaseNumber.Display(bodies[r.BodyId], s, y) : "Utkast",
             unreadable.GetValueOrDefault(r.Id, r.Title), bodies[r.BodyId], r.Type, r.IsPrincipled, r.Tags, Enum.Parse<CaseStatus>(r.Status),
             latest.GetValueOrDefault(r.Id)?.BodyName, latest.GetValueOrDefault(r.Id)?.ForwardedToBodyName, r.LastEditedAt)).ToList(), total);
     }
@@ -118,11 +125,12 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .OrderByDescending(x => x.Treatment.ClosedAt)
             .Select(x => new
             {
-                x.Case.Id, TreatmentId = x.Treatment.Id, x.Case.Year, x.Case.Sequence, x.Case.Title, x.Case.IsPrincipled, x.Treatment.BodyName,
+                x.Case.Id, TreatmentId = x.Treatment.Id, x.Case.Year, x.Case.Sequence, x.Case.BodyId, x.Case.Title, x.Case.IsPrincipled, x.Treatment.BodyName,
                 Outcome = EF.Property<string>(x.Treatment, CaseProjection.Outcome), x.Treatment.ClosedAt,
             })
             .ToListAsync();
-        return rows.Select(r => new DecisionRow(r.Id, r.TreatmentId, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title,
+        var numbering = await ShortNamesAsync(db);
+        return rows.Select(r => new DecisionRow(r.Id, r.TreatmentId, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), r.Title,
             r.BodyName, Enum.Parse<Outcome>(r.Outcome), r.ClosedAt!.Value, r.IsPrincipled)).ToList();
     }
 
@@ -134,9 +142,10 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .SelectMany(c => c.Treatments, (c, t) => new { Case = c, Treatment = t })
             .Where(x => x.Treatment.ClosedAt == null && x.Treatment.Mandate != Mandate.Decides)
             .OrderBy(x => x.Treatment.StartedOn)
-            .Select(x => new { x.Case.Id, x.Case.Year, x.Case.Sequence, x.Case.Title, x.Treatment.BodyName, x.Treatment.StartedOn, x.Case.IsPrincipled })
+            .Select(x => new { x.Case.Id, x.Case.Year, x.Case.Sequence, x.Case.BodyId, x.Case.Title, x.Treatment.BodyName, x.Treatment.StartedOn, x.Case.IsPrincipled })
             .ToListAsync();
-        return rows.Select(r => new QueueRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title, r.BodyName, r.StartedOn, r.IsPrincipled)).ToList();
+        var numbering = await ShortNamesAsync(db);
+        return rows.Select(r => new QueueRow(r.Id, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), r.Title, r.BodyName, r.StartedOn, r.IsPrincipled)).ToList();
     }
 
     /// <summary>Cases whose recommendation or advice has been put forward to a deciding body: ready for its agenda.</summary>
@@ -147,15 +156,24 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .Where(c => EF.Property<Guid?>(c, CaseProjection.ReadyForBodyId) != null)
             .Select(c => new
             {
-                c.Id, c.Year, c.Sequence, c.Title, c.IsPrincipled,
+                c.Id, c.Year, c.Sequence, c.BodyId, c.Title, c.IsPrincipled,
                 Body = db.Bodies.Where(b => b.Id == EF.Property<Guid?>(c, CaseProjection.ReadyForBodyId)).Select(b => b.ShortName).First(),
                 Since = c.Treatments.Max(t => t.ClosedAt),
             })
             .ToListAsync();
+        var numbering = await ShortNamesAsync(db);
         return rows.OrderBy(r => r.Body).ThenBy(r => r.Since)
-            .Select(r => new QueueRow(r.Id, new CaseNumber(r.Year!.Value, r.Sequence!.Value).ToString(), r.Title, r.Body,
+            .Select(r => new QueueRow(r.Id, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), r.Title, r.Body,
                 DateOnly.FromDateTime(r.Since!.Value.ToOslo().DateTime), r.IsPrincipled)).ToList();
     }
+
+    /// <summary>Each body's short name, which goes with every case number shown.</summary>
+    public static Task<Dictionary<Guid, string>> ShortNamesAsync(AppDbContext db) =>
+        db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.ShortName);
+
+    /// <summary>A case's number with its body ("SSU-sak 001/2026"), or "Utkast" before it is registered.</summary>
+    public static string NumberText(Case @case, IReadOnlyDictionary<Guid, string> shortNames) =>
+        @case.Number?.In(shortNames[@case.BodyId]) ?? "Utkast";
 
     public async Task<Guid?> FindByNumberAsync(string bodyShortName, int year, int sequence)
     {

@@ -33,7 +33,7 @@ public sealed class CaseRegistration(IDbContextFactory<AppDbContext> dbFactory, 
                 var series = await db.CaseNumberSeries.SingleOrDefaultAsync(s => s.BodyId == @case.BodyId && s.Year == year);
                 if (series is null) db.CaseNumberSeries.Add(series = new CaseNumberSeries(@case.BodyId, year));
                 @case.Register(series, actor?.PersonId, clock.GetUtcNow());
-                db.AuditAction = $"Sak registrert som {@case.Number}";
+                db.AuditAction = $"Sak registrert som {@case.Number!.Value.In(await db.Bodies.Where(b => b.Id == @case.BodyId).Select(b => b.ShortName).SingleAsync())}";
                 await db.SaveChangesAsync();
                 return @case.Number!.Value;
             }

@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.FollowUp;
@@ -41,7 +42,8 @@ public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, T
         var list = await actions.ToListAsync();
         var caseIds = list.Select(a => a.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(x => caseIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.Year, x.Sequence, x.Title }).ToDictionaryAsync(x => x.Id);
+            .Select(x => new { x.Id, x.Year, x.Sequence, x.BodyId, x.Title }).ToDictionaryAsync(x => x.Id);
+        var numbering = await CaseRegister.ShortNamesAsync(db);
         var treatmentIds = list.Select(a => a.TreatmentId).Distinct().ToList();
         var bodies = await db.Set<Treatment>().AsNoTracking().IgnoreAutoIncludes().Where(t => treatmentIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.BodyName);
@@ -52,7 +54,7 @@ public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, T
             .Select(a =>
             {
                 var x = cases[a.CaseId];
-                var number = x.Year is { } y && x.Sequence is { } s ? new CaseNumber(y, s).ToString() : "Utkast";
+                var number = x.Year is { } y && x.Sequence is { } s ? CaseNumber.Display(numbering[x.BodyId], s, y) : "Utkast";
                 return new FollowUpRow(a.Id, a.What, a.OwnerPartyId, parties.GetValueOrDefault(a.OwnerPartyId, "–"), a.OwnerPersonId,
                     people.GetValueOrDefault(a.OwnerPersonId, "–"), a.Deadline, a.Status, a.ProgressPercent, a.ProgressNote,
                     a.CancellationReason, a.IsOverdue(today), a.CaseId, a.TreatmentId, number, x.Title,

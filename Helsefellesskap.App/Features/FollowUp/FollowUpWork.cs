@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.Domain;
@@ -77,7 +78,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
         var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg utvalget som får mandatet.");
         var treatment = decision.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
         var at = clock.GetUtcNow();
-        var background = $"Mandat gitt av {treatment.BodyName} i vedtak i {decision.Number} «{decision.Title}» " +
+        var background = $"Mandat gitt av {treatment.BodyName} i vedtak i {CaseRegister.NumberText(decision, await CaseRegister.ShortNamesAsync(db))} «{decision.Title}» " +
             $"([se vedtaket](/saker/{decision.Id}#behandling-{treatment.Id})).\n\n> {treatment.CurrentWording.Text}";
         var mandateCase = new Case(decision.PartnershipId, body, input.Title, CaseType.Decision, false, decision.Tags,
             background, "", input.Mandate, actor.ActingPersonId, at);

@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Configurations;
 using Helsefellesskap.App.Features.Access;
@@ -69,9 +70,10 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
                 (c.BodyId == bodyId && EF.Property<string>(c, CaseProjection.Status) == registered))
             .Where(c => !onAgendas.Contains(c.Id))
             .ToListAsync();
+        var numbering = await CaseRegister.ShortNamesAsync(db);
         return cases.Where(c => c.IsReadyForAgendaOf(bodyId))
             .OrderBy(c => c.Year).ThenBy(c => c.Sequence)
-            .Select(c => new AgendaCandidate(c.Id, c.Number?.ToString() ?? "", c.Title, c.LatestTreatment switch
+            .Select(c => new AgendaCandidate(c.Id, c.Number?.In(numbering[c.BodyId]) ?? "", c.Title, c.LatestTreatment switch
             {
                 { ForwardedToBodyId: not null } t => $"{t.Outcome.Label()} fra {t.BodyName}",
                 { NextStep: { } step } t => $"Ikke konsensus i {t.BodyName}; {step.Label().ToLowerInvariant()}",

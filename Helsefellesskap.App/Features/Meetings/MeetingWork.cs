@@ -58,13 +58,14 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         actor.MustBeSecretariat(Today, "sette opp sakslisten");
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var body = await BodyAsync(db, meeting.BodyId);
+        var number = CaseRegister.NumberText(@case, await CaseRegister.ShortNamesAsync(db));
         DomainException.ThrowIf(!@case.IsReadyForAgendaOf(body.Id),
-            $"{@case.Number} er ikke lagt fram for {body.ShortName} og kan ikke settes på sakslisten.");
+            $"{number} er ikke lagt fram for {body.ShortName} og kan ikke settes på sakslisten.");
         var elsewhere = await db.Set<AgendaItem>().AnyAsync(i => i.CaseId == caseId && i.MeetingId != meetingId && i.State != AgendaItemState.Closed &&
             db.Meetings.Any(m => m.Id == i.MeetingId && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.NoticeSent || m.Status == MeetingStatus.InProgress)));
-        DomainException.ThrowIf(elsewhere, $"{@case.Number} står allerede på sakslisten til et annet møte.");
+        DomainException.ThrowIf(elsewhere, $"{number} står allerede på sakslisten til et annet møte.");
         meeting.AddCase(caseId, @case.Title);
-        db.AuditAction = $"{@case.Number} satt på sakslisten";
+        db.AuditAction = $"{number} satt på sakslisten";
     });
 
     public Task MoveCaseAsync(Guid meetingId, Guid itemId, int direction) => Change(meetingId, (db, actor, meeting) =>
@@ -106,6 +107,14 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         actor.MustBeSecretariat(Today, "registrere oppmøte");
         meeting.RecordPresence(personId, present);
         db.AuditAction = present ? "Registrert til stede" : "Registrert fraværende";
+        return Task.CompletedTask;
+    });
+
+    public Task RecordAllCalledPresentAsync(Guid meetingId) => Change(meetingId, (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "registrere oppmøte");
+        var count = meeting.RecordAllCalledPresent();
+        db.AuditAction = $"Alle innkalte registrert til stede ({count})";
         return Task.CompletedTask;
     });
 

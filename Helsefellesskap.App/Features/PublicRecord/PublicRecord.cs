@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Cases.Addenda;
 using Helsefellesskap.App.Features.Meetings.Documents;
@@ -42,6 +43,10 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
     public async Task<IReadOnlyList<PublicDecision>> SearchAsync(string? query)
     {
         var decisions = await DecisionsAsync();
+        // A case number, in any form typed ("SSU-sak 1/2026", "001/2026", "SAK 001-2026"), finds that case.
+        if (CaseNumber.TryParse(query, out var body, out var number))
+            return decisions.Where(d => CaseNumber.TryParse(d.Number, out var dBody, out var dNumber) && dNumber == number &&
+                (body is null || string.Equals(body, dBody, StringComparison.OrdinalIgnoreCase))).ToList();
         var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0) return decisions;
         var compare = Norwegian.Culture.CompareInfo;
@@ -102,13 +107,14 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
                 t.ClosedAt != null && t.Mandate == Mandate.Decides && t.MeetingId != null && approvedIds.Contains(t.MeetingId.Value)))
             .ToListAsync();
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.Name);
+        var numbering = await CaseRegister.ShortNamesAsync(db);
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
         var signerIds = cases.SelectMany(c => c.Addenda).Select(a => a.ByPersonId).Distinct().ToList();
         var signers = await db.People.AsNoTracking().Where(p => signerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         return cases
             .SelectMany(c => c.Treatments
                 .Where(t => t.IsClosed && t.Mandate == Mandate.Decides && t.MeetingId is { } m && approved.ContainsKey(m))
-                .Select(t => new PublicDecision(t.Id, c.Number!.Value.ToString(), c.Title, bodies[t.BodyId], approved[t.MeetingId!.Value].StartsAt,
+                .Select(t => new PublicDecision(t.Id, CaseRegister.NumberText(c, numbering), c.Title, bodies[t.BodyId], approved[t.MeetingId!.Value].StartsAt,
                     t.CurrentWording.Text, t.Outcome, c.Background, c.Assessment,
                     t.CurrentPositions.Select(p => (parties[p.PartyId], p.Kind, p.Text)).OrderBy(p => p.Item1).ToList())
                 {

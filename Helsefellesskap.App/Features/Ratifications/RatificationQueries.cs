@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.Domain;
@@ -27,7 +28,7 @@ public sealed class RatificationQueries(IDbContextFactory<AppDbContext> dbFactor
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id);
         var actor = await ActorOrNullAsync(db);
         var board = RatificationBoard.Of(treatment, parties, Today, id => actor?.MayRecordRatification(id, Today) == true);
-        return new DecisionRatification(@case.Id, treatment.Id, @case.Number?.ToString() ?? "Utkast", @case.Title, treatment.BodyName,
+        return new DecisionRatification(@case.Id, treatment.Id, CaseRegister.NumberText(@case, await CaseRegister.ShortNamesAsync(db)), @case.Title, treatment.BodyName,
             treatment.StartedOn, treatment.Outcome, board);
     }
 

@@ -19,4 +19,13 @@ window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
     focus(id) {
         document.getElementById(id)?.focus();
     },
+    // A confirmation dialog returns focus to the button that opened it (WCAG 2.4.3).
+    rememberFocus() {
+        this.focusBeforeDialog = document.activeElement;
+    },
+    restoreFocus() {
+        const element = this.focusBeforeDialog;
+        this.focusBeforeDialog = null;
+        if (element && element.isConnected && typeof element.focus === 'function') element.focus();
+    },
 });

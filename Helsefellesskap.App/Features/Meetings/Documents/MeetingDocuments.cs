@@ -108,17 +108,18 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         if (await LoadAsync(db, meetingId) is not var (meeting, heading)) return null;
         var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var numbering = await CaseRegister.ShortNamesAsync(db);
         var reader = await Readers.CurrentAsync(db);
         var today = OsloTime.Today(clock);
         var items = meeting.Agenda.Select((item, index) =>
         {
             var c = item.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
             if (c is not null && !reader.MayReadCase(c, today))
-                return new NoticeItem(index + 1, CaseRegister.HiddenTitle(c), c.Number?.ToString(), c.Id, c.Type, c.IsPrincipled, "", "", "", [])
+                return new NoticeItem(index + 1, CaseRegister.HiddenTitle(c), c.Number?.In(numbering[c.BodyId]), c.Id, c.Type, c.IsPrincipled, "", "", "", [])
                 {
                     WithheldBasis = c.ExemptionBasis ?? "",
                 };
-            return new NoticeItem(index + 1, item.Title, c?.Number?.ToString(), c?.Id, c?.Type, c?.IsPrincipled ?? false,
+            return new NoticeItem(index + 1, item.Title, c is null ? null : c.Number?.In(numbering[c.BodyId]), c?.Id, c?.Type, c?.IsPrincipled ?? false,
                 c?.Background ?? "", c?.Assessment ?? "", c?.ProposedDecision ?? "",
                 c?.Attachments.Select(a => (a.Id, a.FileName)).ToList() ?? [])
             {
@@ -216,6 +217,8 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         // Meetings held before the app have no agenda items, only treatments that name the meeting.
         var cases = await db.Cases.AsNoTracking().Where(c => c.Treatments.Any(t => t.MeetingId == meetingId)).ToListAsync();
         var names = await NamesAsync(db, meeting, cases);
+        // A draft names each case with its body; approved minutes are stored documents and keep the numbers they were approved with.
+        var numbering = await CaseRegister.ShortNamesAsync(db);
         var norwegian = StringComparer.Create(Norwegian.Culture, false);
         string Person(Guid id) => names.People.GetValueOrDefault(id, "ukjent");
 
@@ -231,7 +234,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
             var remarks = RemarksOn(itemId);
             var exemption = c.IsExemptFromPublication ? c.ExemptionBasis : null;
             if (t is null)
-                return new MinutesItem(itemId, number, title, c.Number?.ToString(), AgendaItemKind.Case, false, null, 0, null, null, null,
+                return new MinutesItem(itemId, number, title, c.Number?.In(numbering[c.BodyId]), AgendaItemKind.Case, false, null, 0, null, null, null,
                     null, [], [], remarks, prose) { CaseId = c.Id, ExemptionBasis = exemption };
             var information = c.Type == CaseType.Information;
             var positions = t.CurrentPositions.Where(p => t.RequiredParties.Contains(p.PartyId)).Select(PositionOf)
@@ -245,7 +248,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
                 .Select(p => new MinutesDissent(names.Parties[p.PartyId], p.Text, p.WordingVersion, p.WordingVersion < current)).ToList();
             // The outcome the body reached when it closed the item: what local ratification made of it later is not minutes.
             var outcome = t.IsClosed ? (t.OutcomeAtClose ?? t.Outcome) : t.Outcome;
-            return new MinutesItem(itemId, number, title, c.Number?.ToString(), AgendaItemKind.Case, true, t.CurrentWording.Text,
+            return new MinutesItem(itemId, number, title, c.Number?.In(numbering[c.BodyId]), AgendaItemKind.Case, true, t.CurrentWording.Text,
                 t.Wordings.Count, outcome.Label(), t.NextStep?.Label(), t.ForwardedToBodyName, t.SentBackComment,
                 information ? [] : positions, information ? [] : missing, remarks, prose)
             { CaseId = c.Id, ExemptionBasis = exemption, Path = path, Dissent = information ? [] : dissent };

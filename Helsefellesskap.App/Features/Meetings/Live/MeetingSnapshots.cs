@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
@@ -17,6 +18,7 @@ public static class MeetingSnapshots
         var body = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().SingleAsync(b => b.Id == meeting.BodyId);
         var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var numbering = await CaseRegister.ShortNamesAsync(db);
         var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == body.PartnershipId)
             .ToDictionaryAsync(p => p.Id, p => p.Name);
         var personIds = meeting.Attendance.Select(a => a.PersonId)
@@ -33,7 +35,7 @@ public static class MeetingSnapshots
         var agenda = meeting.Agenda.Select(i =>
         {
             var treatment = TreatmentOf(i);
-            var number = i.CaseId is { } id && cases.TryGetValue(id, out var c) ? c.Number?.ToString() : null;
+            var number = i.CaseId is { } id && cases.TryGetValue(id, out var c) ? c.Number?.In(numbering[c.BodyId]) : null;
             // The outcome the meeting reached, not what local ratification has made of it since.
             var outcome = treatment is { IsClosed: true } ? (treatment.OutcomeAtClose ?? treatment.Outcome).Label() : null;
             return new AgendaLine(i.Id, i.Order, i.Kind, i.Title, number, i.CaseId, i.State, outcome, i.TreatmentId);
@@ -57,7 +59,7 @@ public static class MeetingSnapshots
             var remarks = meeting.Remarks.Where(r => r.AgendaItemId == item.Id).OrderBy(r => r.At)
                 .Select(r => new RemarkLine(people.GetValueOrDefault(r.PersonId, "Ukjent"), r.Text, r.At)).ToList();
             if (treatment is null)
-                return new CurrentItem(item.Id, item.Kind, item.Title, @case?.Number?.ToString(), item.CaseId, null, @case?.Type,
+                return new CurrentItem(item.Id, item.Kind, item.Title, @case is null ? null : @case.Number?.In(numbering[@case.BodyId]), item.CaseId, null, @case?.Type,
                     @case?.IsPrincipled ?? false, item.State, 0, @case?.ProposedDecision ?? "", [], [], null, 0, 0, null, null, null, remarks);
             var standing = treatment.CurrentPositions.ToDictionary(p => p.PartyId);
             var board = treatment.RequiredParties
@@ -69,7 +71,7 @@ public static class MeetingSnapshots
                 .Select(p => new VoidedPosition(parties[p.PartyId], p.Kind, p.WordingVersion))
                 .OrderBy(v => v.PartyName).ToList();
             var tally = treatment.Tally;
-            return new CurrentItem(item.Id, item.Kind, item.Title, @case!.Number?.ToString(), @case.Id, treatment.Id, @case.Type,
+            return new CurrentItem(item.Id, item.Kind, item.Title, @case!.Number?.In(numbering[@case.BodyId]), @case.Id, treatment.Id, @case.Type,
                 @case.IsPrincipled, item.State, treatment.CurrentWording.Version, treatment.CurrentWording.Text, board, voided,
                 @case.Type == CaseType.Information ? null : tally.Summary(id => parties[id]),
                 tally.Agreeing.Count, tally.Required.Count, treatment.OutcomeAtClose ?? treatment.Outcome, treatment.NextStep,
