@@ -104,7 +104,12 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
         if (disagreements.Count > 0)
         {
             var first = disagreements.MinBy(d => d.Sequence)!;
-            findings.Add(first.Message + (disagreements.Count > 1 ? $" (og {disagreements.Count - 1} uoverensstemmelser til mellom tabellene og loggen)" : ""));
+            findings.Add(first.Message + (disagreements.Count switch
+            {
+                1 => "",
+                2 => " (og 1 uoverensstemmelse til mellom tabellene og loggen)",
+                var n => $" (og {n - 1} uoverensstemmelser til mellom tabellene og loggen)",
+            }));
         }
         await CheckOutcomesAsync(db, findings, cancellationToken);
         return new RecordVerification(chain, findings);
@@ -299,7 +304,7 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
                     wrong.Add($"Utfallet av behandlingen i {treatment.BodyName} av {(object?)@case.Number ?? $"utkastet «{@case.Title}»"}: " +
                               $"registrert «{treatment.OutcomeAtClose!.Value.Label()}», men standpunktene gir «{treatment.OutcomeAtCloseByRule.Label()}»");
         if (wrong.Count > 0)
-            findings.Add(wrong[0] + (wrong.Count > 1 ? $" (og {wrong.Count - 1} behandlinger til)" : ""));
+            findings.Add(wrong[0] + (wrong.Count switch { 1 => "", 2 => " (og 1 behandling til)", var n => $" (og {n - 1} behandlinger til)" }));
 
         var minutes = await db.ApprovedMinutes.AsNoTracking().ToListAsync(cancellationToken);
         foreach (var m in minutes.Where(m => !m.IsIntact).OrderBy(m => m.ApprovedAt))
