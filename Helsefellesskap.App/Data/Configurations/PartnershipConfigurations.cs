@@ -40,6 +40,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.WantsReminders).HasDefaultValue(true);
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId);
     }
 }
