@@ -5,6 +5,7 @@ using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features;
 using Helsefellesskap.App.Features.AnnualReport;
+using Helsefellesskap.App.Features.Email;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,7 @@ builder.Services.AddReverseProxy(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
+builder.Services.AddEmailWorker(builder.Configuration);
 
 var app = builder.Build();
 

@@ -32,7 +32,10 @@ public sealed class Person : Entity
     public string? Email { get; private set; }
 
     /// <summary>Reminders may be turned off; notices and approved minutes are always sent.</summary>
-    public bool WantsReminders { get; private set; } = true;
+    public bool WantsReminders => !RemindersTurnedOff;
+
+    // Stored the way round whose default (false) is what an existing person has: reminders on.
+    public bool RemindersTurnedOff { get; private set; }
 
     /// <summary>A blank address removes it. An address must look like one: a name, one @, a domain with a dot.</summary>
     public void ChangeEmail(string? email)
@@ -43,7 +46,7 @@ public sealed class Person : Entity
         Email = address;
     }
 
-    public void ChooseReminders(bool wanted) => WantsReminders = wanted;
+    public void ChooseReminders(bool wanted) => RemindersTurnedOff = !wanted;
 
     private static bool LooksLikeEmail(string address)
     {
