@@ -92,7 +92,7 @@ public sealed class NoticeMailSpecs : ServiceSpec
         Assert.Contains("Tid: tirsdag 8. desember 2026 kl. 09:00–12:00", hilde.TextBody);
         Assert.Contains("Sted: Hamar rådhus", hilde.TextBody);
         Assert.Contains("Videolenke: https://video.eksempel.no/ssu", hilde.TextBody);
-        Assert.Contains($"4. {caseNumber} Felles rutine for legemiddelsamstemming", hilde.TextBody);
+        Assert.Contains($"3. {caseNumber} Felles rutine for legemiddelsamstemming", hilde.TextBody);
         Assert.Contains($"https://hf.eksempel.no/moter/{meeting}/innkalling", hilde.TextBody);
         var attachment = Assert.Single(hilde.Attachments);
         Assert.Equal("innkalling.ics", attachment.ContentDisposition.FileName);
