@@ -42,5 +42,7 @@ public static class FeatureServices
         .AddScoped<Ratifications.RatificationWork>()
         .AddScoped<Steering.SteeringData>()
         .AddScoped<UserAdministration>()
+        .AddScoped<MyWork.MyWorkQueries>()
+        .AddScoped<Mailings>()
         .AddEmail();
 }

@@ -199,4 +199,31 @@ public sealed class NoticeMailSpecs : ServiceSpec
             && m.Subject.StartsWith("Innkalling") && m.TextBody.Contains(meeting.ToString()));
         Assert.Single(hilde.Attachments);
     }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_waits_for_the_secretariat_who_sends_it_again()
+    {
+        var (meeting, _) = await PlannedMeeting();
+        await Meetings.SendNoticeAsync(meeting);
+        for (var attempt = 0; attempt < OutboxMessage.MaxAttempts; attempt++)
+        {
+            await Service<OutboxDispatcher>().SendDueAsync();
+            Clock.Now += TimeSpan.FromHours(1);
+        }
+        await As("mari.hovde");
+        var (failed, _) = await Service<Mailings>().ListAsync();
+        var called = (await CalledAddresses(meeting)).Count;
+        Assert.Equal(called, failed.Count);
+        Assert.All(failed, m => Assert.Equal(MailState.Failed, m.State));
+        Assert.Equal(0, await Service<OutboxDispatcher>().SendDueAsync());
+
+        await smtp.StartAsync();
+        var hilde = failed.Single(m => m.ToAddress == "hilde.moen@eksempel.no");
+        await Service<Mailings>().SendAgainAsync(hilde.Id);
+        Assert.Equal(1, await Service<OutboxDispatcher>().SendDueAsync());
+
+        Assert.Equal("hilde.moen@eksempel.no", Assert.Single(smtp.Received).To.Mailboxes.Single().Address);
+        await using var db = Database.NewContext();
+        Assert.Equal("E-post til Hilde Moen sendt på nytt", (await db.AuditRecords.OrderByDescending(r => r.Sequence).FirstAsync()).Action);
+    }
 }
