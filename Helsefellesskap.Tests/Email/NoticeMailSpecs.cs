@@ -226,4 +226,28 @@ public sealed class NoticeMailSpecs : ServiceSpec
         await using var db = Database.NewContext();
         Assert.Equal("E-post til Hilde Moen sendt på nytt", (await db.AuditRecords.OrderByDescending(r => r.Sequence).FirstAsync()).Action);
     }
+
+    [Fact]
+    public async Task Approved_minutes_are_mailed_with_a_link_to_everyone_called_to_the_meeting()
+    {
+        await smtp.StartAsync();
+        Guid meeting;
+        await using (var db = Database.NewContext())
+        {
+            var au = await Body("AU");
+            meeting = (await db.Meetings.AsNoTracking().Where(m => m.BodyId == au && m.Status == MeetingStatus.Closed).ToListAsync()).Single().Id;
+        }
+        await As("knut.ellingsen");
+
+        await Meetings.ApproveMinutesAsync(meeting);
+        await Service<OutboxDispatcher>().SendDueAsync();
+
+        var called = await CalledAddresses(meeting);
+        var received = await smtp.WaitForAsync(m => m.Subject.StartsWith("Protokoll godkjent: møte i AU"), called.Count);
+        Assert.Equal(called, Recipients(received));
+        var perOlav = received.Single(m => m.To.Mailboxes.Single().Address == "perolav.nes@eksempel.no");
+        Assert.Equal("Protokoll godkjent: møte i AU 18. november 2026", perOlav.Subject);
+        Assert.Contains($"https://hf.eksempel.no/moter/{meeting}/protokoll", perOlav.TextBody);
+        Assert.Empty(perOlav.Attachments);
+    }
 }

@@ -114,8 +114,9 @@ public sealed class ReminderRunSpecs : ServiceSpec
         await using (var db = Database.NewContext())
         {
             var tolga = await db.Parties.SingleAsync(p => p.Name == "Tolga");
-            var @case = (await db.Cases.ToListAsync()).Single(c => c.Treatments.Any(t => t.Ratifications.Any(r => r.PartyId == tolga.Id && !r.IsSettled)));
-            var deadline = @case.Treatments.SelectMany(t => t.Ratifications).Single(r => r.PartyId == tolga.Id && !r.IsSettled).Deadline!.Value;
+            // Tolga's earliest open deadline: the day after it, that ratification is late.
+            var deadline = (await db.Cases.ToListAsync()).SelectMany(c => c.Treatments).SelectMany(t => t.Ratifications)
+                .Where(r => r.PartyId == tolga.Id && !r.IsSettled && r.Deadline is not null).Min(r => r.Deadline!.Value);
             clock.Now = OsloTime.At(deadline.AddDays(1), 7);
         }
 
