@@ -44,9 +44,9 @@ public sealed class MyWorkPageTests(DemoDatabaseTemplate template) : AppPageTest
             var now = page.Find("[data-testid=work-meeting-in-progress]");
             Assert.Contains("Møte i SSU pågår nå.", now.TextContent);
             Assert.Equal($"/moter/{meetingId}", now.QuerySelector("a")!.GetAttribute("href"));
-            var sections = page.FindAll("section");
-            Assert.NotEmpty(sections);
-            Assert.True(page.Markup.IndexOf("work-meeting-in-progress", StringComparison.Ordinal) < page.Markup.IndexOf("<section", StringComparison.Ordinal));
+            // First on the page, and not again among the meetings ahead.
+            Assert.Same(now, page.Find("h1").NextElementSibling!.NextElementSibling);
+            Assert.Empty(page.FindAll($"[data-testid=work-{WorkKind.Meeting}]"));
         });
     }
 

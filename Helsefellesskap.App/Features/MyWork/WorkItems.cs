@@ -95,8 +95,7 @@ public static class WorkItems
                             .Select(s => s.PersonId).ToList();
                     foreach (var personId in contacts.Distinct().Where(Wanted))
                         items.Add(new WorkItem(WorkKind.Ratification, ratification.Id, personId, $"{@case.Number} {@case.Title}",
-                            $"Lokal forankring for {parties.GetValueOrDefault(ratification.PartyId)}" +
-                            (ratification.Deadline is { } d ? $", frist {d.ToString("d. MMMM yyyy", Norwegian.Culture)}" : ""),
+                            $"Lokal forankring for {parties.GetValueOrDefault(ratification.PartyId)}",
                             $"/vedtak/{treatment.Id}/forankring", ratification.Deadline, treatment.BodyId));
                 }
 
@@ -107,7 +106,7 @@ public static class WorkItems
         var treatmentBodies = cases.Concat(pending).SelectMany(c => c.Treatments).DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => t.BodyId);
         foreach (var action in actions)
             items.Add(new WorkItem(WorkKind.FollowUp, action.Id, action.OwnerPersonId, action.What,
-                $"Oppfølging, frist {action.Deadline.ToString("d. MMMM yyyy", Norwegian.Culture)}", "/oppfolging", action.Deadline,
+                "Oppfølgingstiltak du er ansvarlig for", "/oppfolging", action.Deadline,
                 treatmentBodies.TryGetValue(action.TreatmentId, out var bodyId) ? bodyId : null));
 
         // Minutes waiting for approval: the chair, the deputy and the secretariat of the body.
