@@ -18,8 +18,10 @@ namespace Helsefellesskap.Tests.Browser;
 /// <summary>
 /// The notice by e-mail end to end: the secretariat clicks "Send innkalling", the app's worker sends through real SMTP,
 /// each person called receives one message with an invitation a calendar reads; a changed time sends an update.
-/// And /mitt-arbeid as a member and the secretariat see it, at 1280 and 375 px.
+/// And /mitt-arbeid as a member and the secretariat see it, at 1280 and 375 px. In the SSU meetings' collection: the
+/// test's meeting has its notice sent until the test cancels it, and the live meeting test expects December's alone.
 /// </summary>
+[Collection(BrowserUsers.SsuMeetings)]
 public class EmailBrowserTests(AppServer app)
 {
     private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
@@ -98,6 +100,12 @@ public class EmailBrowserTests(AppServer app)
         Assert.Equal((first.Uid, 1), (update.Uid, update.Sequence));
         Assert.Equal(day.ToDateTime(new TimeOnly(13, 30)), TimeZoneInfo.ConvertTimeFromUtc(update.DtStart!.AsUtc, Oslo));
         Assert.Equal(called.Count, app.Smtp.Received.Count(m => OfThisMeeting(m) && m.Subject.StartsWith("Innkalling:")));
+
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Avlys møtet" }).ClickAsync();
+        await Expect(secretary.GetByTestId("meeting-status")).ToHaveTextAsync("Avlyst");
+        var cancellations = await app.Smtp.WaitForAsync(m => OfThisMeeting(m) && m.Subject.StartsWith("Avlyst:"), called.Count, timeoutSeconds: 60);
+        var cancellation = Event(cancellations[0], out var cancelMethod);
+        Assert.Equal(("CANCEL", first.Uid, 2), (cancelMethod, cancellation.Uid, cancellation.Sequence));
     }
 
     [Theory]
