@@ -5,6 +5,7 @@ using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features;
 using Helsefellesskap.App.Features.AnnualReport;
+using Helsefellesskap.App.Features.Email;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
 // The audit chain's head leaves the database daily (and at every approval of minutes, in MeetingWork).
 builder.Services.AddHostedService<Helsefellesskap.App.Data.Audit.DailyAuditCheckpoint>();
+builder.Services.AddEmailWorker(builder.Configuration);
 
 var app = builder.Build();
 

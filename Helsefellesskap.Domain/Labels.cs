@@ -116,6 +116,7 @@ public static class Labels
         MeetingStatus.NoticeSent => "Innkalling sendt",
         MeetingStatus.InProgress => "Pågår",
         MeetingStatus.Closed => "Avholdt",
+        MeetingStatus.Cancelled => "Avlyst",
         _ => "Protokoll godkjent",
     };
 

@@ -4,6 +4,7 @@ using Helsefellesskap.App.Features.Administration;
 using Helsefellesskap.App.Features.Bodies;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Cases.Attachments;
+using Helsefellesskap.App.Features.Email;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Shared.Markdown;
 using Helsefellesskap.App.Shared.Store;
@@ -41,5 +42,8 @@ public static class FeatureServices
         .AddScoped<Ratifications.RatificationQueries>()
         .AddScoped<Ratifications.RatificationWork>()
         .AddScoped<Steering.SteeringData>()
-        .AddScoped<UserAdministration>();
+        .AddScoped<UserAdministration>()
+        .AddScoped<MyWork.MyWorkQueries>()
+        .AddScoped<Mailings>()
+        .AddEmail();
 }

@@ -2,7 +2,7 @@ using Helsefellesskap.Domain.Partnerships;
 
 namespace Helsefellesskap.Domain.Meetings;
 
-public enum MeetingStatus { Planned, NoticeSent, InProgress, Closed, MinutesApproved }
+public enum MeetingStatus { Planned, NoticeSent, InProgress, Closed, MinutesApproved, Cancelled }
 
 /// <summary>
 /// A meeting of a body: its agenda, who is called and who came, the item the chair has open, the remarks for the
@@ -61,6 +61,13 @@ public sealed class Meeting : Aggregate
     public string? VideoLink { get; private set; }
     public MeetingStatus Status { get; private set; }
     public DateTimeOffset? NoticeSentAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>
+    /// The revision of the calendar invitation (iCalendar SEQUENCE): 0 for the first notice, one more for every
+    /// notice sent again, every change of time or place after a notice, and the cancellation.
+    /// </summary>
+    public int CalendarSequence { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? MinutesApprovedAt { get; private set; }
@@ -153,8 +160,50 @@ public sealed class Meeting : Aggregate
         DomainException.ThrowIf(Status is not (MeetingStatus.Planned or MeetingStatus.NoticeSent),
             "Innkallingen sendes før møtet begynner.");
         DomainException.ThrowIf(!_agenda.Any(i => i.IsCase), "Sett minst én sak på sakslisten før innkallingen sendes.");
+        if (Status == MeetingStatus.NoticeSent) CalendarSequence++;
         Status = MeetingStatus.NoticeSent;
         NoticeSentAt = at;
+    }
+
+    /// <summary>
+    /// Moves the meeting or changes its place before it begins. Returns whether those called must be told: after
+    /// the notice, every change of time or place is a new revision of the invitation.
+    /// </summary>
+    public bool Reschedule(DateTimeOffset startsAt, TimeSpan duration, string location, string? videoLink)
+    {
+        DomainException.ThrowIf(Status is not (MeetingStatus.Planned or MeetingStatus.NoticeSent),
+            "Tid og sted kan bare endres før møtet begynner.");
+        DomainException.ThrowIf(duration <= TimeSpan.Zero, "Et møte må vare en stund.");
+        DomainException.ThrowIf(duration > TimeSpan.FromHours(12), "Et møte kan ikke vare mer enn 12 timer.");
+        Plausible.Moment(startsAt, "Møtetidspunktet");
+        Plausible.SingleLine(location, "Stedet");
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(location) && string.IsNullOrWhiteSpace(videoLink),
+            "Et møte må ha et sted eller en videolenke.");
+        DomainException.ThrowIf(!string.IsNullOrWhiteSpace(videoLink) && !IsWebLink(videoLink.Trim()),
+            "Videolenken må være en nettadresse som begynner med https:// eller http://.");
+        var newLocation = location?.Trim() ?? "";
+        var newVideo = string.IsNullOrWhiteSpace(videoLink) ? null : videoLink.Trim();
+        var changed = startsAt != StartsAt || startsAt + duration != EndsAt || newLocation != Location || newVideo != VideoLink;
+        if (!changed) return false;
+        StartsAt = startsAt;
+        EndsAt = startsAt + duration;
+        Location = newLocation;
+        VideoLink = newVideo;
+        if (Status != MeetingStatus.NoticeSent) return false;
+        CalendarSequence++;
+        return true;
+    }
+
+    /// <summary>Cancels a meeting that has not begun; those who had the notice are told (returns whether they were).</summary>
+    public bool Cancel(DateTimeOffset at)
+    {
+        DomainException.ThrowIf(Status is not (MeetingStatus.Planned or MeetingStatus.NoticeSent),
+            "Bare et møte som ikke har begynt kan avlyses.");
+        var noticeSent = Status == MeetingStatus.NoticeSent;
+        if (noticeSent) CalendarSequence++;
+        Status = MeetingStatus.Cancelled;
+        CancelledAt = at;
+        return noticeSent;
     }
 
     // --- Attendance ---

@@ -44,6 +44,27 @@ public sealed class Body : Aggregate
 
     public IReadOnlyList<Seat> Seats => _seats;
 
+    // The body's reminder lead times (Reminders.LeadTimes), stored as plain columns.
+    public string ReminderDaysBeforeMeeting { get; private set; } = Reminders.LeadTimes.FormatDays(Reminders.LeadTimes.Default.DaysBeforeMeeting);
+    public int RatificationReminderDaysBefore { get; private set; } = Reminders.LeadTimes.Default.RatificationDaysBefore;
+    public int RatificationReminderDaysAfter { get; private set; } = Reminders.LeadTimes.Default.RatificationDaysAfter;
+    public int FollowUpReminderDaysBefore { get; private set; } = Reminders.LeadTimes.Default.FollowUpDaysBefore;
+
+    public Reminders.LeadTimes ReminderLeadTimes => new(Reminders.LeadTimes.ParseDays(ReminderDaysBeforeMeeting),
+        RatificationReminderDaysBefore, RatificationReminderDaysAfter, FollowUpReminderDaysBefore);
+
+    /// <summary>Each body sets how long before its meetings and deadlines reminders go out.</summary>
+    public void ChangeReminderLeadTimes(string daysBeforeMeeting, int ratificationDaysBefore, int ratificationDaysAfter, int followUpDaysBefore)
+    {
+        var days = Reminders.LeadTimes.ParseDays(daysBeforeMeeting);
+        DomainException.ThrowIf(new[] { ratificationDaysBefore, ratificationDaysAfter, followUpDaysBefore }.Any(d => d is < 0 or > 90),
+            "Varslingsdager må være hele dager mellom 0 og 90.");
+        ReminderDaysBeforeMeeting = Reminders.LeadTimes.FormatDays(days);
+        RatificationReminderDaysBefore = ratificationDaysBefore;
+        RatificationReminderDaysAfter = ratificationDaysAfter;
+        FollowUpReminderDaysBefore = followUpDaysBefore;
+    }
+
     /// <param name="withoutPosition">True for a chair or deputy who leads without giving a party's position.</param>
     public Seat AddSeat(Person person, SeatRole role, Term term, Party? party = null,
         ParticipantKind? participantKind = null, string? organisation = null, bool withoutPosition = false)

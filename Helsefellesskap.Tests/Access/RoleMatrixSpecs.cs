@@ -91,7 +91,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(44, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(46, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -234,6 +234,12 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
             case "SendNotice":
                 await meetings.SendNoticeAsync(m.MeetingId);
                 break;
+            case "RescheduleMeeting":
+                await meetings.RescheduleAsync(m.MeetingId, new DateOnly(2026, 12, 11), new TimeOnly(13, 0), TimeSpan.FromHours(2), "Gjøvik", null);
+                break;
+            case "CancelMeeting":
+                await meetings.CancelAsync(m.MeetingId);
+                break;
             case "ReportOwnAbsence":
                 await meetings.ReportAbsenceAsync(m.MeetingId, null, "Sykdom");
                 break;
@@ -285,7 +291,8 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
 
     private static readonly Dictionary<string, MeetingStage> MeetingStages = new()
     {
-        ["SetAgenda"] = MeetingStage.Planned, ["SendNotice"] = MeetingStage.OnAgenda, ["ReportOwnAbsence"] = MeetingStage.NoticeSent,
+        ["SetAgenda"] = MeetingStage.Planned, ["SendNotice"] = MeetingStage.OnAgenda, ["RescheduleMeeting"] = MeetingStage.NoticeSent, ["CancelMeeting"] = MeetingStage.NoticeSent,
+        ["ReportOwnAbsence"] = MeetingStage.NoticeSent,
         ["OpenMeeting"] = MeetingStage.NoticeSent, ["RecordAttendance"] = MeetingStage.InProgress, ["OpenMeetingItem"] = MeetingStage.InProgress,
         ["StatePositionInMeeting"] = MeetingStage.ItemOpen, ["StateOtherPositionInMeeting"] = MeetingStage.ItemOpen,
         ["AddRemark"] = MeetingStage.ItemOpen, ["CloseMeetingItem"] = MeetingStage.ItemOpen,

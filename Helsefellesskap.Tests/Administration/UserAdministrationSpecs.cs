@@ -284,6 +284,21 @@ public sealed class UserAdministrationSpecs(DemoDatabaseTemplate template) : Ser
     }
 
     [Fact]
+    public async Task A_person_is_given_an_email_address_and_may_turn_reminders_off()
+    {
+        var hilde = await User("hilde.moen");
+        await As("mari.hovde");
+        Assert.Equal("hilde.moen@eksempel.no", (await Admin.GetAsync(hilde.Id))!.Email);
+
+        await Admin.UpdatePersonAsync(hilde.PersonId!.Value, "Hilde Moen", null, "hilde.moen@gjovik.eksempel.no", wantsReminders: false);
+        var wrong = await Assert.ThrowsAsync<DomainException>(() => Admin.UpdatePersonAsync(hilde.PersonId!.Value, "Hilde Moen", null, "hilde"));
+
+        Assert.Equal("«hilde» er ikke en gyldig e-postadresse.", wrong.Message);
+        var details = (await Admin.GetAsync(hilde.Id))!;
+        Assert.Equal(("hilde.moen@gjovik.eksempel.no", false), (details.Email, details.WantsReminders));
+    }
+
+    [Fact]
     public async Task The_list_shows_each_user_with_title_current_seats_and_status_and_finds_them_by_name_or_user_name()
     {
         await As("admin");

@@ -22,7 +22,7 @@ public class AccessibilityTests(AppServer app)
                 "/moter/ny", "/moter/{december}", "/moter/{december}/innkalling", "/moter/{december}/storskjerm", "/moter/{held}/protokoll",
                 "/offentlig/protokoller", "/offentlig/protokoll/{held}",
                 "/oppfolging", "/arsrapport",
-                "/styringsdata", "/vedtak/{copd}/forankring", "/admin/brukere/{kd.gran}", "/tilgjengelighet" })
+                "/styringsdata", "/vedtak/{copd}/forankring", "/admin/brukere/{kd.gran}", "/tilgjengelighet", "/mitt-arbeid", "/admin/utsendelser" })
                 data.Add(path, width);
         return data;
     }

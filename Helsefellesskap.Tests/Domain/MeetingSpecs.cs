@@ -265,4 +265,40 @@ public sealed class MeetingSpecs
 
         Assert.StartsWith("Observatører melder ikke forfall", error.Message);
     }
+
+    [Fact]
+    public void A_change_of_time_or_place_after_the_notice_is_a_new_revision_of_the_invitation_and_before_it_is_not()
+    {
+        var meeting = NewMeeting();
+        meeting.AddCase(Guid.NewGuid(), "Sak");
+
+        Assert.False(meeting.Reschedule(Now.AddDays(11), TimeSpan.FromHours(3), "Hamar rådhus", null));
+        Assert.Equal(0, meeting.CalendarSequence);
+        meeting.SendNotice(Now);
+        Assert.False(meeting.Reschedule(Now.AddDays(11), TimeSpan.FromHours(3), "Hamar rådhus", null));
+        Assert.True(meeting.Reschedule(Now.AddDays(12), TimeSpan.FromHours(2), "Gjøvik rådhus", null));
+        Assert.Equal((1, Now.AddDays(12), Now.AddDays(12).AddHours(2), "Gjøvik rådhus"),
+            (meeting.CalendarSequence, meeting.StartsAt, meeting.EndsAt, meeting.Location));
+        meeting.SendNotice(Now);
+        Assert.Equal(2, meeting.CalendarSequence);
+    }
+
+    [Fact]
+    public void A_meeting_is_cancelled_only_before_it_begins_and_the_cancellation_is_a_new_revision_once_noticed()
+    {
+        var planned = NewMeeting();
+        Assert.False(planned.Cancel(Now));
+        Assert.Equal(MeetingStatus.Cancelled, planned.Status);
+
+        var (meeting, _) = InProgressWithCase();
+        Assert.Equal("Bare et møte som ikke har begynt kan avlyses.", Assert.Throws<DomainException>(() => meeting.Cancel(Now)).Message);
+        Assert.Equal("Tid og sted kan bare endres før møtet begynner.",
+            Assert.Throws<DomainException>(() => meeting.Reschedule(Now, TimeSpan.FromHours(1), "Hamar", null)).Message);
+
+        var noticed = NewMeeting();
+        noticed.AddCase(Guid.NewGuid(), "Sak");
+        noticed.SendNotice(Now);
+        Assert.True(noticed.Cancel(Now));
+        Assert.Equal(1, noticed.CalendarSequence);
+    }
 }

@@ -30,4 +30,29 @@ public class PersonSpecs
         person.ChangeTitle("  ");
         Assert.Null(person.Title);
     }
+
+    [Fact]
+    public void An_email_address_must_look_like_one_and_a_blank_removes_it()
+    {
+        var person = new Person(p.Partnership.Id, "Kari Nordmann");
+
+        person.ChangeEmail(" kari.nordmann@eksempel.no ");
+        Assert.Equal("kari.nordmann@eksempel.no", person.Email);
+        foreach (var wrong in new[] { "kari", "kari@", "@eksempel.no", "kari@eksempel", "kari nordmann@eksempel.no", "a@b@eksempel.no" })
+            Assert.Equal($"«{wrong}» er ikke en gyldig e-postadresse.", Assert.Throws<DomainException>(() => person.ChangeEmail(wrong)).Message);
+        Assert.Equal("kari.nordmann@eksempel.no", person.Email);
+
+        person.ChangeEmail(" ");
+        Assert.Null(person.Email);
+    }
+
+    [Fact]
+    public void Reminders_are_on_until_the_person_turns_them_off()
+    {
+        var person = new Person(p.Partnership.Id, "Kari Nordmann");
+        Assert.True(person.WantsReminders);
+
+        person.ChooseReminders(false);
+        Assert.False(person.WantsReminders);
+    }
 }

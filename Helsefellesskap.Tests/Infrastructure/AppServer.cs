@@ -26,8 +26,12 @@ public sealed class AppServer : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => factory!.Services;
 
+    /// <summary>The SMTP server the app sends its mail to: real SMTP on the loopback.</summary>
+    public SmtpSink Smtp { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
+        Smtp = await SmtpSink.StartedAsync();
         factory = new Factory(this);
         factory.UseKestrel(0);
         factory.StartServer();
@@ -87,6 +91,7 @@ public sealed class AppServer : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         if (factory is not null) await factory.DisposeAsync();
+        if (Smtp is not null) await Smtp.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
 
@@ -98,6 +103,10 @@ public sealed class AppServer : IAsyncLifetime
             // The server shares the test run's console: its warnings and errors help read a failure, its
             // information lines (a sign-in per test) bury the failure under thousands of lines.
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Email:Smtp:Port", server.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:Smtp:UseTls", "false");
+            builder.UseSetting("Email:PollInterval", "00:00:05");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(server.Clock);

@@ -9,8 +9,15 @@ public abstract class ServiceSpec : IAsyncDisposable
 {
     private readonly TestAuthentication auth = new();
 
-    protected ServiceSpec(DemoDatabaseTemplate template) =>
-        Database = template.Copy(services => services.AddSingleton<AuthenticationStateProvider>(auth));
+    protected ServiceSpec(DemoDatabaseTemplate template) : this(template, _ => { }) { }
+
+    /// <param name="configure">More of the test's own services, e.g. the e-mail settings of a test's SMTP server.</param>
+    protected ServiceSpec(DemoDatabaseTemplate template, Action<IServiceCollection> configure) =>
+        Database = template.Copy(services =>
+        {
+            services.AddSingleton<AuthenticationStateProvider>(auth);
+            configure(services);
+        });
 
     protected TestDatabase Database { get; }
 

@@ -29,6 +29,8 @@ public static class AuditLabels
         "RatificationGrant" => "Tillatelse til å registrere forankring",
         "SteeringFigure" => "Styringstall",
         "CaseSteeringLink" => "Styringstall saken bygger på",
+        "OutboxMessage" => "E-post",
+        "SentReminder" => "Påminnelse sendt",
         "(flere)" => "Flere",
         "(kjede)" => "Revisjonskjeden",
         _ => entityType,

@@ -40,6 +40,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Ignore(x => x.WantsReminders);
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId);
     }
 }
@@ -52,6 +54,11 @@ public sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
         b.Property(x => x.ShortName).HasMaxLength(30);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.Mandate);
+        b.Ignore(x => x.ReminderLeadTimes);
+        b.Property(x => x.ReminderDaysBeforeMeeting).HasMaxLength(40).HasDefaultValue("7,1");
+        b.Property(x => x.RatificationReminderDaysBefore).HasDefaultValue(14).HasSentinel(-1);
+        b.Property(x => x.RatificationReminderDaysAfter).HasDefaultValue(1).HasSentinel(-1);
+        b.Property(x => x.FollowUpReminderDaysBefore).HasDefaultValue(7).HasSentinel(-1);
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId);
         b.HasMany(x => x.Seats).WithOne().HasForeignKey(s => s.BodyId);
         b.Navigation(x => x.Seats).HasField("_seats").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -79,6 +79,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
     {
         if (people.TryGetValue(userName, out var existing)) return existing;
         var person = new Person(partnership.Id, name, title);
+        // Invented addresses on a domain reserved for examples, so the demo can never mail a real person.
+        person.ChangeEmail($"{userName}@eksempel.no");
         people[userName] = person;
         db.People.Add(person);
         return person;

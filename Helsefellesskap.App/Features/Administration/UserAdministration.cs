@@ -19,7 +19,11 @@ public sealed record UserRow(string UserId, string UserName, string Name, string
     IReadOnlyList<UserSeatView> CurrentSeats, UserStatus Status);
 
 public sealed record UserDetails(string UserId, string UserName, Guid? PersonId, string Name, string? Title,
-    bool IsAdministrator, UserStatus Status, IReadOnlyList<UserSeatView> Seats);
+    bool IsAdministrator, UserStatus Status, IReadOnlyList<UserSeatView> Seats)
+{
+    public string? Email { get; init; }
+    public bool WantsReminders { get; init; } = true;
+}
 
 public sealed record SeatChoices(IReadOnlyList<(Guid Id, string ShortName, string Name)> Bodies,
     IReadOnlyList<(Guid Id, string Name)> Parties);
@@ -68,7 +72,7 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
         var seats = person is null ? [] : (await SeatsByPersonAsync(db))[person.Id]
             .OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.Term.From).ThenBy(s => s.BodyShortName, Norwegian).ToList();
         return new UserDetails(user.Id, user.UserName ?? "", person?.Id, person?.Name ?? user.UserName ?? "", person?.Title,
-            user.IsAdministrator, StatusOf(user), seats);
+            user.IsAdministrator, StatusOf(user), seats) { Email = person?.Email, WantsReminders = person?.WantsReminders ?? true };
     }
 
     public async Task<SeatChoices> SeatChoicesAsync()
@@ -97,11 +101,15 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
             return user.Id;
         });
 
-    public Task UpdatePersonAsync(Guid personId, string name, string? title) => Write("Person endret", async db =>
+    /// <summary>Name and title; the e-mail address and the choice of reminders only when given (null leaves them).</summary>
+    public Task UpdatePersonAsync(Guid personId, string name, string? title, string? email = null, bool? wantsReminders = null) =>
+        Write("Person endret", async db =>
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId) ?? throw new DomainException("Personen finnes ikke.");
         person.Rename(name);
         person.ChangeTitle(title);
+        if (email is not null) person.ChangeEmail(email);
+        if (wantsReminders is { } wanted) person.ChooseReminders(wanted);
     });
 
     /// <summary>Links a person to a seat in a body; the body decides whether the seat may be added.</summary>

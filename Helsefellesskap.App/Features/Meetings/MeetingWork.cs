@@ -7,7 +7,9 @@ using Helsefellesskap.Domain.Access;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
+using Helsefellesskap.App.Features.Email;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Helsefellesskap.App.Features.Meetings;
 
@@ -29,7 +31,7 @@ public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyI
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
     MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents,
-    Data.Audit.AuditCheckpoints? checkpoints = null)
+    IOptions<EmailOptions> email, OutboxSignal outbox, Data.Audit.AuditCheckpoints? checkpoints = null)
 {
     private DateOnly Today => OsloTime.Today(clock);
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -84,12 +86,32 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         return Task.CompletedTask;
     });
 
-    public Task SendNoticeAsync(Guid meetingId) => Change(meetingId, (db, actor, meeting) =>
+    /// <summary>Sends the notice: one e-mail with the invitation to everyone called, written in the same save.</summary>
+    public Task SendNoticeAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
     {
         actor.MustBeSecretariat(Today, "sende innkallingen");
         meeting.SendNotice(Now);
+        await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now);
         db.AuditAction = "Innkalling sendt";
-        return Task.CompletedTask;
+    });
+
+    /// <summary>Moves the meeting or changes its place; after the notice, everyone called gets the updated invitation.</summary>
+    public Task RescheduleAsync(Guid meetingId, DateOnly day, TimeOnly startTime, TimeSpan duration, string location, string? videoLink) =>
+        Change(meetingId, async (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "endre tid og sted for møtet");
+        DomainException.ThrowIf(day < Today, "Et møte kan ikke flyttes til en dag som har vært.");
+        if (meeting.Reschedule(OsloTime.At(day, startTime.Hour, startTime.Minute), duration, location, videoLink))
+            await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now);
+        db.AuditAction = "Tid og sted for møtet endret";
+    });
+
+    /// <summary>Cancels the meeting; those who had the notice get a cancellation that removes it from their calendars.</summary>
+    public Task CancelAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
+    {
+        actor.MustBeSecretariat(Today, "avlyse møtet");
+        if (meeting.Cancel(Now)) await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now);
+        db.AuditAction = "Møtet avlyst";
     });
 
     /// <summary>A seat holder reports their own absence; the secretariat may report it for anyone called.</summary>
@@ -126,6 +148,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         var seat = body.SeatsOn(day).FirstOrDefault(s => s.PersonId == substitutePersonId && s.Role == SeatRole.Substitute)
             ?? throw new DomainException($"Personen er ikke vararepresentant i {body.ShortName} på møtedagen.");
         meeting.CallInSubstitute(seat, forPersonId);
+        // A substitute called in after the notice gets it too, as it stands now.
+        if (meeting.Status == MeetingStatus.NoticeSent)
+            await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now, [substitutePersonId]);
         db.AuditAction = "Vara kalt inn";
     });
 
@@ -251,6 +276,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             // Rendered inside the write gate from what is saved, so nothing can change between rendering and approving.
             var document = await documents.RenderForApprovalAsync(meetingId, actor.ActingPersonId, at);
             db.ApprovedMinutes.Add(meeting.ApproveMinutes(actor.ActingPersonId, at, document));
+            await MeetingMail.EnqueueMinutesApprovedAsync(db, meeting, email.Value, at);
             db.AuditAction = "Protokoll godkjent og låst";
         });
         // The head after the approval leaves the database at once (the document itself holds the head before it).
@@ -309,6 +335,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             // Read inside the gate: snapshots are then read in the order the changes were made.
             return await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
         });
+        outbox.Notify();
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
         if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);

@@ -6,9 +6,6 @@ using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -138,20 +135,12 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await LoadAsync(db, meetingId) is not var (meeting, heading)) return null;
         var agenda = string.Join("\n", meeting.Agenda.Select((i, n) => $"{n + 1}. {i.Title}"));
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = $"{meeting.Id}@helsefellesskap-innlandet",
-            Summary = $"Møte i {heading.BodyName}",
-            Start = new CalDateTime(meeting.StartsAt.UtcDateTime),
-            End = new CalDateTime(meeting.EndsAt.UtcDateTime),
-            Location = string.IsNullOrEmpty(meeting.Location) ? meeting.VideoLink : meeting.Location,
-            Description = $"Saksliste:\n{agenda}\n\nInnkalling og sakspapirer: {pageUrl}" +
-                (meeting.VideoLink is null ? "" : $"\nVideo: {meeting.VideoLink}"),
-            Url = new Uri(pageUrl),
-        };
-        var calendar = new Ical.Net.Calendar();
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar);
+        // The same UID and SEQUENCE as the invitation sent by e-mail, so a download and a mail never make two entries.
+        var calendarMeeting = new Email.CalendarMeeting(meeting.Id, meeting.CalendarSequence, $"Møte i {heading.BodyName}",
+            meeting.StartsAt, meeting.EndsAt, string.IsNullOrEmpty(meeting.Location) ? meeting.VideoLink : meeting.Location,
+            $"Saksliste:\n{agenda}\n\nInnkalling og sakspapirer: {pageUrl}" + (meeting.VideoLink is null ? "" : $"\nVideo: {meeting.VideoLink}"),
+            pageUrl, meeting.Status == MeetingStatus.Cancelled);
+        return Email.MeetingCalendar.Write(calendarMeeting, "PUBLISH", clock.GetUtcNow(), "", "", []);
     }
 
     /// <summary>
