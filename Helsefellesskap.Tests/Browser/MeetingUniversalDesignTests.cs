@@ -92,8 +92,6 @@ public class MeetingUniversalDesignTests(AppServer app)
         var dialog = ConfirmDialog.Of(chair);
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Avslutte behandlingen av SSU-sak \d{3}/2026\? Utfallet blir registrert i protokollen\."));
-        await Expect(dialog).ToContainTextAsync("Avbryt");
-        Console.WriteLine("DEBUG focused: " + await chair.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 300)"));
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Avbryt" })).ToBeFocusedAsync();
         await Shot(chair, "1-confirm-close");
         // Focus stays in the dialog however far one tabs, both ways.

@@ -15,17 +15,39 @@ document.addEventListener('click', event => {
 
 // After a command replaces the control that ran it (an item's "Åpne" button once the item is open), focus goes to a
 // meaningful place instead of staying on a button that now means something else (WCAG 2.4.3).
+let focusBeforeDialog = null;
 window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
     focus(id) {
         document.getElementById(id)?.focus();
     },
     // A confirmation dialog returns focus to the button that opened it (WCAG 2.4.3).
     rememberFocus() {
-        this.focusBeforeDialog = document.activeElement;
+        focusBeforeDialog = document.activeElement;
     },
     restoreFocus() {
-        const element = this.focusBeforeDialog;
-        this.focusBeforeDialog = null;
-        if (element && element.isConnected && typeof element.focus === 'function') element.focus();
+        const element = focusBeforeDialog;
+        focusBeforeDialog = null;
+        if (!element || typeof element.focus !== 'function') return;
+        // The dialog leaves the page after this call, and MudBlazor's focus trap may hand focus to its own fallback
+        // as it goes: put focus back on the button until the dialog is gone, unless something meaningful took it.
+        const lost = () => {
+            const active = document.activeElement;
+            return !active || active === document.body || !!active.closest('.mud-dialog-container, [role=dialog]') ||
+                (active.getAttribute('tabindex') === '-1' && !active.matches('h1, h2, h3, main'));
+        };
+        const restore = () => { if (element.isConnected && lost()) element.focus(); };
+        element.focus();
+        requestAnimationFrame(restore);
+        for (const ms of [50, 150, 400]) setTimeout(restore, ms);
     },
 });
+
+// The confirmation dialog opens with "Avbryt" focused. MudBlazor's focus trap may then put focus on its own empty
+// fallback element, where a keyboard user would hear nothing; while a confirmation is open, such focus goes to "Avbryt".
+document.addEventListener('focusin', event => {
+    const cancel = document.querySelector('[data-testid=confirm-cancel]');
+    const target = event.target;
+    if (!cancel || !(target instanceof HTMLElement) || target === cancel) return;
+    if (target.matches('button, a[href], input, select, textarea, [role=button]')) return;
+    cancel.focus();
+}, true);
