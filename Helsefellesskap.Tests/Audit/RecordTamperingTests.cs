@@ -302,7 +302,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
 
         await Sql($"UPDATE Cases SET Title = 'Felles rutine for legemiddelsamstemming (utgår)' WHERE Id = upper('{id}');");
 
-        await BothName("Sak SAK 010-2026, tittel: tabellen sier «Felles rutine for legemiddelsamstemming (utgår)», loggen sier «Felles rutine for legemiddelsamstemming»");
+        await BothName("SSU-sak 010/2026, tittel: tabellen sier «Felles rutine for legemiddelsamstemming (utgår)», loggen sier «Felles rutine for legemiddelsamstemming»");
     }
 
     [Fact]
@@ -363,7 +363,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
             """);
 
         Assert.Equal(90, flipped);
-        await BothName("Posisjon for Helseregion Hamar på SAK 006-2026: tabellen sier Enig, loggen sier Uenig");
+        await BothName("Posisjon for Helseregion Hamar på SSU-sak 006/2026: tabellen sier Enig, loggen sier Uenig");
     }
 
     private static string Literal(string? text) => text is null ? "NULL" : $"'{text.Replace("'", "''")}'";

@@ -78,6 +78,7 @@ public class EmailBrowserTests(AppServer app)
         var secretary = await app.SignedInPageAsync("mari.hovde");
         await AppServer.GotoLiveAsync(secretary, $"/moter/{meeting}");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Send innkalling", Exact = true }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(secretary, "Send innkalling");
         await Expect(secretary.GetByTestId("meeting-status")).ToHaveTextAsync("Innkalling sendt");
 
         var notices = await app.Smtp.WaitForAsync(m => OfThisMeeting(m) && m.Subject.StartsWith("Innkalling:"), called.Count, timeoutSeconds: 60);
@@ -102,6 +103,7 @@ public class EmailBrowserTests(AppServer app)
         Assert.Equal(called.Count, app.Smtp.Received.Count(m => OfThisMeeting(m) && m.Subject.StartsWith("Innkalling:")));
 
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Avlys møtet" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(secretary, "Avlys møtet");
         await Expect(secretary.GetByTestId("meeting-status")).ToHaveTextAsync("Avlyst");
         var cancellations = await app.Smtp.WaitForAsync(m => OfThisMeeting(m) && m.Subject.StartsWith("Avlyst:"), called.Count, timeoutSeconds: 60);
         var cancellation = Event(cancellations[0], out var cancelMethod);

@@ -71,7 +71,7 @@ public class PartySeatsBrowserTests(AppServer app) : IDisposable
     {
         var page = await app.SignedInPageAsync(user, width);
         await AppServer.GotoLiveAsync(page, url);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Behandles nå: SAK" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Behandles nå: SSU-sak" })).ToBeVisibleAsync();
         await page.EvaluateAsync("() => window.__sameDocument = true");
         return page;
     }

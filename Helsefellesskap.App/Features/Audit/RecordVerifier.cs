@@ -248,7 +248,7 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
         switch (type)
         {
             case "Case":
-                return $"Sak {await CaseNameAsync(db, Get("Id") as Guid?)}";
+                return Capitalised(await CaseNameAsync(db, Get("Id") as Guid?));
             case "Treatment":
                 return $"Behandlingen i {Get("BodyName")} av {await CaseNameAsync(db, Get("CaseId") as Guid?)}";
             case "Wording":
@@ -267,12 +267,15 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
         }
     }
 
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static async Task<string> CaseNameAsync(AppDbContext db, Guid? caseId)
     {
         var c = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id == caseId)
-            .Select(x => new { x.Year, x.Sequence, x.Title }).SingleOrDefaultAsync();
+            .Select(x => new { x.Year, x.Sequence, x.Title, Body = db.Bodies.Where(b => b.Id == x.BodyId).Select(b => b.ShortName).FirstOrDefault() })
+            .SingleOrDefaultAsync();
         if (c is null) return "en ukjent sak";
-        return c.Year is { } y && c.Sequence is { } s ? new CaseNumber(y, s).ToString() : $"utkastet «{c.Title}»";
+        return c.Year is { } y && c.Sequence is { } s ? CaseNumber.Display(c.Body ?? "", s, y) : $"utkastet «{c.Title}»";
     }
 
     private static async Task<string> CaseOfTreatmentAsync(AppDbContext db, Guid? treatmentId) =>

@@ -48,6 +48,7 @@ public static class WorkItems
         var nextMeeting = meetings.Where(m => m.Status is MeetingStatus.Planned or MeetingStatus.NoticeSent && Day(m.StartsAt) >= today)
             .GroupBy(m => m.BodyId).ToDictionary(g => g.Key, g => g.Min(m => Day(m.StartsAt)));
         bool Wanted(Guid personId) => onlyPersonId is null || onlyPersonId == personId;
+        string CaseNumberOf(Case c) => c.Number is { } n ? n.In(bodies[c.BodyId].ShortName) : "Utkast";
 
         // Meetings I am called to, the one in progress first.
         var meetingIds = meetings.Select(m => m.Id).ToList();
@@ -77,7 +78,7 @@ public static class WorkItems
                 var link = inMeeting ? $"/moter/{treatment.MeetingId}" : $"/saker/{@case.Id}";
                 foreach (var partyId in treatment.Tally.Missing)
                     foreach (var seat in body.SeatsOn(today).Where(s => s.PartyId == partyId && s.MayHoldPosition && s.Role != SeatRole.Substitute && Wanted(s.PersonId)))
-                        items.Add(new WorkItem(WorkKind.Position, treatment.Id, seat.PersonId, $"{@case.Number} {@case.Title}",
+                        items.Add(new WorkItem(WorkKind.Position, treatment.Id, seat.PersonId, $"{CaseNumberOf(@case)} {@case.Title}",
                             $"{parties.GetValueOrDefault(partyId)} har ikke gitt standpunkt i {body.ShortName}", link, dueBy, body.Id));
             }
 
@@ -94,7 +95,7 @@ public static class WorkItems
                         contacts = partnershipMeeting.SeatsOn(today).Where(s => s.PartyId == ratification.PartyId && s.Role == SeatRole.Member)
                             .Select(s => s.PersonId).ToList();
                     foreach (var personId in contacts.Distinct().Where(Wanted))
-                        items.Add(new WorkItem(WorkKind.Ratification, ratification.Id, personId, $"{@case.Number} {@case.Title}",
+                        items.Add(new WorkItem(WorkKind.Ratification, ratification.Id, personId, $"{CaseNumberOf(@case)} {@case.Title}",
                             $"Lokal forankring for {parties.GetValueOrDefault(ratification.PartyId)}",
                             $"/vedtak/{treatment.Id}/forankring", ratification.Deadline, treatment.BodyId));
                 }
