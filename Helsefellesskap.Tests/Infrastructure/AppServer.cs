@@ -17,8 +17,14 @@ namespace Helsefellesskap.Tests.Infrastructure;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> settings;
     private Factory? factory;
     private IPlaywright? playwright;
+
+    public AppServer() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>A server of a test's own, with its own settings, database and clock: for a test that moves time.</summary>
+    internal AppServer(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public string DatabasePath { get; } = TestServices.NewDatabasePath();
     public FixedClock Clock { get; } = new(FixedClock.DemoNow);
@@ -95,6 +101,7 @@ public sealed class AppServer : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={server.DatabasePath}");
+            foreach (var (key, value) in server.settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(server.Clock);
