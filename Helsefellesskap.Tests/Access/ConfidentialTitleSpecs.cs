@@ -1,0 +1,78 @@
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Meetings.Documents;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helsefellesskap.Tests.Access;
+
+/// <summary>
+/// A confidential case (offl. § 13) shows no title to one who may not read it, wherever titles are shown; who reads
+/// it sees everything. The seeded SSU meeting with approved minutes has one of its cases made confidential afterwards.
+/// </summary>
+public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
+{
+    private const string Basis = "offl. § 13";
+
+    /// <summary>An SSU meeting whose minutes are approved, and the title of a case on it, now made confidential.</summary>
+    private async Task<(Guid MeetingId, Guid CaseId, string Title)> ConfidentialCaseInApprovedMinutesAsync()
+    {
+        Guid meetingId, caseId;
+        string title;
+        await using (var db = Database.NewContext())
+        {
+            var ssu = await Body("SSU");
+            var meeting = (await db.Meetings.AsNoTracking().Where(m => m.BodyId == ssu && m.Status == MeetingStatus.MinutesApproved).ToListAsync())
+                .First(m => m.Agenda.Any(i => i.CaseId is not null));
+            meetingId = meeting.Id;
+            caseId = meeting.Agenda.First(i => i.CaseId is not null).CaseId!.Value;
+            title = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)).Title;
+        }
+        await As("mari.hovde");
+        await Service<CaseWork>().SetPublicationAsync(caseId, exempt: true, Basis);
+        return (meetingId, caseId, title);
+    }
+
+    [Fact]
+    public async Task Approved_minutes_show_a_confidential_case_to_an_observer_only_by_number_and_legal_basis_and_the_stored_document_never_changes()
+    {
+        var (meetingId, caseId, title) = await ConfidentialCaseInApprovedMinutesAsync();
+        string stored;
+        await using (var db = Database.NewContext())
+            stored = (await db.ApprovedMinutes.AsNoTracking().SingleAsync(a => a.MeetingId == meetingId)).Document;
+
+        await As("liv.aune");
+        var minutes = (await Service<MeetingDocuments>().MinutesForReaderAsync(meetingId))!;
+        var item = minutes.Items.Single(i => i.CaseId == caseId);
+        Assert.True(item.Withheld);
+        Assert.Equal($"Unntatt offentlighet, {Basis}", item.Title);
+        Assert.NotNull(item.CaseNumber);
+        Assert.Null(item.Wording);
+        Assert.Null(item.Outcome);
+        Assert.Empty(item.Positions);
+        Assert.Empty(item.Path);
+        Assert.Empty(item.Dissent);
+        Assert.Empty(item.Remarks);
+        Assert.Equal("", item.Prose);
+        Assert.DoesNotContain(minutes.Items, i => i.Title == title);
+        Assert.True(minutes.Seal!.IsIntact);
+
+        await using (var db = Database.NewContext())
+            Assert.Equal(stored, (await db.ApprovedMinutes.AsNoTracking().SingleAsync(a => a.MeetingId == meetingId)).Document);
+        Assert.Contains(title, stored);
+    }
+
+    [Theory]
+    [InlineData("mari.hovde")]
+    [InlineData("hilde.moen")]
+    public async Task The_secretariat_and_a_member_of_the_treating_body_read_a_confidential_case_in_the_minutes(string user)
+    {
+        var (meetingId, caseId, title) = await ConfidentialCaseInApprovedMinutesAsync();
+
+        await As(user);
+        var item = (await Service<MeetingDocuments>().MinutesForReaderAsync(meetingId))!.Items.Single(i => i.CaseId == caseId);
+        Assert.False(item.Withheld);
+        Assert.Equal(title, item.Title);
+        Assert.NotNull(item.Wording);
+    }
+}
