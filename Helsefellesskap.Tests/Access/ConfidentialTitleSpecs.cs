@@ -75,4 +75,37 @@ public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : Serv
         Assert.Equal(title, item.Title);
         Assert.NotNull(item.Wording);
     }
+
+    [Fact]
+    public async Task The_decisions_list_shows_an_observer_a_confidential_case_only_by_number_and_legal_basis()
+    {
+        var (_, caseId, title) = await ConfidentialCaseInApprovedMinutesAsync();
+
+        await As("liv.aune");
+        var rows = (await Service<CaseRegister>().DecisionsAsync()).Where(r => r.CaseId == caseId).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal($"Unntatt offentlighet, {Basis}", r.Title));
+
+        await As("hilde.moen");
+        Assert.All((await Service<CaseRegister>().DecisionsAsync()).Where(r => r.CaseId == caseId), r => Assert.Equal(title, r.Title));
+    }
+
+    [Fact]
+    public async Task The_preparation_queue_shows_an_observer_a_confidential_case_only_by_number_and_legal_basis()
+    {
+        await As("mari.hovde");
+        var work = Service<CaseWork>();
+        const string title = "Samarbeid om en navngitt pasient i barnevernsinstitusjon";
+        var caseId = await work.CreateDraftAsync(new(title, Helsefellesskap.Domain.Cases.CaseType.Decision, false,
+            Helsefellesskap.Domain.Cases.CaseTag.ChildrenAndYouth, await Body("SSU"), null, "Bakgrunn.", "Vurdering.", "SSU slutter seg til tiltaket."));
+        await work.RegisterAsync(caseId);
+        await work.SendForPreparationAsync(caseId, await Body("FU-PHBU"));
+        await work.SetPublicationAsync(caseId, exempt: true, Basis);
+
+        await As("liv.aune");
+        Assert.Equal($"Unntatt offentlighet, {Basis}", (await Service<CaseRegister>().AwaitingPreparationAsync()).Single(r => r.CaseId == caseId).Title);
+
+        await As("trond.odegard");
+        Assert.Equal(title, (await Service<CaseRegister>().AwaitingPreparationAsync()).Single(r => r.CaseId == caseId).Title);
+    }
 }
