@@ -108,4 +108,25 @@ public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : Serv
         await As("trond.odegard");
         Assert.Equal(title, (await Service<CaseRegister>().AwaitingPreparationAsync()).Single(r => r.CaseId == caseId).Title);
     }
+
+    [Fact]
+    public async Task The_meeting_screens_show_an_observer_a_confidential_case_only_by_number_and_legal_basis()
+    {
+        var (meetingId, caseId, title) = await ConfidentialCaseInApprovedMinutesAsync();
+        Helsefellesskap.App.Features.Meetings.Live.MeetingSnapshot snapshot;
+        await using (var db = Database.NewContext())
+            snapshot = (await Helsefellesskap.App.Features.Meetings.Live.MeetingSnapshots.LoadAsync(db, meetingId, 1))!;
+
+        await As("liv.aune");
+        var rights = await Service<Helsefellesskap.App.Features.Meetings.MeetingQueries>().RightsAsync(await Body("SSU"));
+        var feature = new Helsefellesskap.App.Features.Meetings.Live.MeetingRoomFeature();
+        var joined = feature.Reduce(feature.InitialState with { MeetingId = meetingId },
+            new Helsefellesskap.App.Features.Meetings.Live.MeetingJoined(snapshot, rights));
+        Assert.Equal($"Unntatt offentlighet, {Basis}", joined.Snapshot!.Agenda.Single(l => l.CaseId == caseId).Title);
+        Assert.DoesNotContain(joined.Snapshot.Agenda, l => l.Title == title);
+
+        await As("hilde.moen");
+        var member = await Service<Helsefellesskap.App.Features.Meetings.MeetingQueries>().RightsAsync(await Body("SSU"));
+        Assert.Equal(title, snapshot.As(member).Agenda.Single(l => l.CaseId == caseId).Title);
+    }
 }
