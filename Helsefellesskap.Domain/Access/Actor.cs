@@ -51,6 +51,15 @@ public sealed class Actor
     public Guid ActingPersonId => PersonId ?? throw new DomainException(
         $"{Name} er ikke knyttet til en person i helsefellesskapet og kan ikke handle i saker.");
 
+    public const string NoSeatMessage = "Du har ikke lenger et verv i helsefellesskapet – kontakt sekretariatet.";
+
+    /// <summary>
+    /// Who has something to do here on a day: a person with a seat that day (the secretariat's and an observer's are
+    /// seats too), an administrator, or a person an administrator let record a party's ratification. Nobody else
+    /// signs in or keeps a sign-in: a seat that ended takes the person's sessions with it.
+    /// </summary>
+    public bool HasBusinessHere(DateOnly day) => IsAdministrator || SeatsOn(day).Any() || RecordsRatificationFor.Count > 0;
+
     /// <summary>The administrator and the secretariat manage users and seats; nobody else does.</summary>
     public bool MayAdminister(DateOnly day) => IsAdministrator || IsSecretariat(day);
 

@@ -3,6 +3,7 @@ using Helsefellesskap.App.Components.Account;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -76,7 +77,8 @@ public class SignInEnumerationTests(AppServer app)
             for (var i = 0; i < times; i++)
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                var signIn = new PasswordSignIn(scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>(), strong, unknownNames);
+                var signIn = new PasswordSignIn(scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>(), strong, unknownNames,
+                    scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(), TimeProvider.System);
                 var watch = Stopwatch.StartNew();
                 var result = await signIn.SignInAsync(userName, "Feil-passord-123", remember: false);
                 watch.Stop();

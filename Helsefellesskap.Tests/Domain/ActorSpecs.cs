@@ -49,6 +49,26 @@ public class ActorSpecs
     }
 
     [Fact]
+    public void A_person_whose_last_seat_has_ended_has_nothing_to_do_here_from_the_day_after()
+    {
+        var lastDay = new DateOnly(2026, 11, 30);
+        var leaving = Holding(
+            new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Member, p.North.Id, new Term(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31))),
+            new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Observer, null, new Term(new DateOnly(2026, 1, 1), lastDay)));
+
+        Assert.True(leaving.HasBusinessHere(lastDay));
+        Assert.False(leaving.HasBusinessHere(lastDay.AddDays(1)));
+        Assert.False(Holding().HasBusinessHere(Today));
+    }
+
+    [Fact]
+    public void An_administrator_and_one_who_records_a_party_s_ratification_have_something_to_do_here_without_a_seat()
+    {
+        Assert.True(new Actor(null, "admin", true, []).HasBusinessHere(Today));
+        Assert.True(new Actor(Guid.NewGuid(), "Kommunens saksbehandler", false, [], [p.North.Id]).HasBusinessHere(Today));
+    }
+
+    [Fact]
     public void A_seat_that_has_ended_gives_no_rights()
     {
         var former = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Secretariat, null, new Term(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31))));

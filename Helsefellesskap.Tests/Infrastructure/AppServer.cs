@@ -17,8 +17,14 @@ namespace Helsefellesskap.Tests.Infrastructure;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> settings;
     private Factory? factory;
     private IPlaywright? playwright;
+
+    public AppServer() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>A server of a test's own, with its own settings, database and clock: for a test that moves time.</summary>
+    internal AppServer(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public string DatabasePath { get; } = TestServices.NewDatabasePath();
     public FixedClock Clock { get; } = new(FixedClock.DemoNow);
@@ -107,6 +113,7 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Email:Smtp:Port", server.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Email:Smtp:UseTls", "false");
             builder.UseSetting("Email:PollInterval", "00:00:05");
+            foreach (var (key, value) in server.settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(server.Clock);

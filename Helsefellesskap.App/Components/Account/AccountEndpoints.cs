@@ -19,7 +19,11 @@ internal static class AccountEndpoints
             [FromServices] SignInManager<ApplicationUser> signInManager, [FromServices] AppDbContext db,
             [FromServices] SessionSignals signals) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
+            // A tab whose sign-in already ended (its last seat, say) has a token for a user the request no longer has:
+            // there is nothing to sign out, so it goes where a sign-out would, instead of a bare error.
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return context.User.Identity?.IsAuthenticated == true ? Results.BadRequest()
+                    : Results.LocalRedirect(Sessions.RefusedForNoSeat(context) ? Sessions.NoSeatPath : "~/");
             if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
             {
                 db.AuditActor = new AuditActor(user.Id, user.UserName ?? "", user.PersonId);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Helsefellesskap.App.Data;
 
@@ -9,7 +10,7 @@ namespace Helsefellesskap.App.Components.Account;
 
 /// <summary>
 /// An open tab's sign-in, checked against the database every minute (security stamp, deactivation, absolute
-/// lifetime) and ended at once when <see cref="SessionSignals"/> says the user's sessions have ended. The router then
+/// lifetime, a current seat) and ended at once when <see cref="SessionSignals"/> says the user's sessions have ended. The router then
 /// sends the tab to the sign-in page: nothing more is read from it.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
@@ -62,6 +63,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     {
         if (sessions.HasExpired(Sessions.SignedInAt(authenticationState.User), clock.GetUtcNow())) return false;
         await using var scope = scopeFactory.CreateAsyncScope();
+        // A last seat whose last day has passed ends the tab at the next check, though nobody acted.
+        if (!await Sessions.HasBusinessHereAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+                authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier), clock)) return false;
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);
         if (user is null || user.IsDeactivated) return false;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Helsefellesskap.App.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Helsefellesskap.App.Components.Account;
@@ -9,14 +10,23 @@ namespace Helsefellesskap.App.Components.Account;
 /// Signs in with user name and password so that a user name nobody has answers exactly like a known one with a
 /// wrong password: the password is hashed all the same (so it takes as long), and five failures lock the name out
 /// for as long as a known user's, so neither timing nor lockout tells anyone which user names exist.
+/// A correct password of one without a current seat (<see cref="Helsefellesskap.Domain.Access.Actor.HasBusinessHere"/>)
+/// signs nobody in: the answer is <see cref="SignInResult.NotAllowed"/>, told only to one who knew the password.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPasswordHasher<ApplicationUser> hasher,
-    UnknownUserNames unknown)
+    UnknownUserNames unknown, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<SignInResult> SignInAsync(string userName, string password, bool remember)
     {
         var user = await signIn.UserManager.FindByNameAsync(userName);
-        if (user is not null) return await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        if (user is not null)
+        {
+            var checkedPassword = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            if (!checkedPassword.Succeeded) return checkedPassword;
+            if (!await Sessions.HasBusinessHereAsync(dbFactory, user.Id, clock)) return SignInResult.NotAllowed;
+            await signIn.SignInAsync(user, remember);
+            return checkedPassword;
+        }
         if (unknown.IsLockedOut(userName)) return SignInResult.LockedOut;
         hasher.VerifyHashedPassword(UnknownUserNames.Nobody, unknown.DummyHash(hasher), password);
         return unknown.Failed(userName) ? SignInResult.LockedOut : SignInResult.Failed;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using Helsefellesskap.App.Data;
+using Helsefellesskap.Domain.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Helsefellesskap.App.Components.Account;
@@ -50,6 +52,14 @@ public static class Sessions
     public const string SignedInAtClaim = "hf:signed_in_at";
     private const string SignedInAtItem = ".hf.signedInAt";
 
+    /// <summary>Where one whose last seat has ended is sent, to be told why instead of only being asked to sign in.</summary>
+    public const string NoSeatPath = "/Account/UtenVerv";
+
+    /// <summary>Marks a request whose cookie was refused because the person no longer has a seat.</summary>
+    private const string NoSeatItem = "hf:no-seat";
+
+    public static bool RefusedForNoSeat(HttpContext context) => context.Items.ContainsKey(NoSeatItem);
+
     public static IServiceCollection AddAppSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SessionOptions>(configuration.GetSection("Sessions"));
@@ -75,13 +85,24 @@ public static class Sessions
                     var services = context.HttpContext.RequestServices;
                     var clock = services.GetRequiredService<TimeProvider>();
                     var signIn = services.GetRequiredService<SignInManager<ApplicationUser>>();
-                    if (sessions.Value.HasExpired(Parse(context.Properties.Items.TryGetValue(SignedInAtItem, out var at) ? at : null), clock.GetUtcNow())
+                    var expired = sessions.Value.HasExpired(Parse(context.Properties.Items.TryGetValue(SignedInAtItem, out var at) ? at : null), clock.GetUtcNow());
+                    // Before the stamp: ending a last seat also renews the stamp, and the person should be told why.
+                    var noSeat = !expired && context.Principal is not null && !await HasBusinessHereAsync(
+                        services.GetRequiredService<IDbContextFactory<AppDbContext>>(), context.Principal.FindFirstValue(ClaimTypes.NameIdentifier), clock);
+                    if (expired || noSeat
                         || context.Principal is null
                         || await signIn.ValidateSecurityStampAsync(context.Principal) is not { IsDeactivated: false })
                     {
+                        if (noSeat) context.HttpContext.Items[NoSeatItem] = true;
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     }
+                };
+                var redirectToLogin = cookie.Events.OnRedirectToLogin;
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    if (RefusedForNoSeat(context.HttpContext)) context.RedirectUri = NoSeatPath;
+                    return redirectToLogin(context);
                 };
             });
         return services;
@@ -91,6 +112,25 @@ public static class Sessions
 
     private static DateTimeOffset? Parse(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
+    /// <summary>
+    /// Whether the user still has something to do here today (<see cref="Actor.HasBusinessHere"/>), read from the
+    /// database now: a seat whose last day has passed ends the sign-in on the day after, without anyone acting.
+    /// </summary>
+    public static async Task<bool> HasBusinessHereAsync(IDbContextFactory<AppDbContext> dbFactory, string? userId, TimeProvider clock)
+    {
+        if (userId is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.IsAdministrator, u.PersonId }).SingleOrDefaultAsync();
+        if (user is null) return false;
+        if (user.IsAdministrator) return true;
+        if (user.PersonId is not { } personId) return false;
+        var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId).ToListAsync();
+        var grants = await db.RatificationGrants.AsNoTracking().Where(g => g.PersonId == personId).Select(g => g.PartyId).ToListAsync();
+        return new Actor(personId, "", false, seats.Select(s => new ActorSeat(s.BodyId, "", s.Role, s.PartyId, s.Term, s.WithoutPosition)), grants)
+            .HasBusinessHere(OsloTime.Today(clock));
+    }
 
     /// <summary>Ends every session of the user: a new security stamp for cookies, a signal for open tabs.</summary>
     public static async Task EndAllAsync(UserManager<ApplicationUser> users, ApplicationUser user, SessionSignals signals)

@@ -125,8 +125,9 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
     });
 
     /// <summary>
-    /// Ends a seat after <paramref name="lastDay"/>: from the next day it gives no rights. When that was the person's
-    /// last seat and it has already ended, their sessions end too.
+    /// Ends a seat after <paramref name="lastDay"/>: from the next day it gives no rights. When that leaves the person
+    /// nothing to do here today (<see cref="Actor.HasBusinessHere"/>), their sessions end at once; a last day still to
+    /// come ends them on the day after it, when every request and every open tab checks the seats again.
     /// </summary>
     public async Task EndSeatAsync(Guid seatId, DateOnly lastDay)
     {
@@ -137,16 +138,11 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
             body.EndSeat(seatId, lastDay);
             personId = body.Seats.Single(s => s.Id == seatId).PersonId;
         });
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            var today = Today;
-            var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId).ToListAsync();
-            if (seats.Any(s => s.To is null || s.To >= today)) return;
-        }
         await WithIdentity("Økter avsluttet: siste verv er avsluttet", async (db, users, _) =>
         {
             var user = await users.Users.SingleOrDefaultAsync(u => u.PersonId == personId);
-            if (user is not null && !user.IsAdministrator) await Sessions.EndAllAsync(users, user, signals);
+            if (user is not null && !await Sessions.HasBusinessHereAsync(dbFactory, user.Id, clock))
+                await Sessions.EndAllAsync(users, user, signals);
             return true;
         });
     }

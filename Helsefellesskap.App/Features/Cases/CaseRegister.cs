@@ -32,7 +32,7 @@ public sealed record DecisionRow(Guid CaseId, Guid TreatmentId, string Number, s
 public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
 {
     /// <summary>
-    /// The register lists every numbered case, so the numbering shows no gaps, but a case the user may not read is
+    /// The register (and the decisions list and the preparation and agenda queues) lists every numbered case, so the numbering shows no gaps, but a case the user may not read is
     /// listed by its number and exemption only: its title is hidden, and a text search never finds it (a hit would
     /// tell what the papers say). Only exempt cases and drafts can be closed to a reader, so only those are checked.
     /// </summary>
@@ -130,7 +130,8 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             })
             .ToListAsync();
         var numbering = await ShortNamesAsync(db);
-        return rows.Select(r => new DecisionRow(r.Id, r.TreatmentId, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), r.Title,
+        var unreadable = await UnreadableAsync(db, default);
+        return rows.Select(r => new DecisionRow(r.Id, r.TreatmentId, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), unreadable.GetValueOrDefault(r.Id, r.Title),
             r.BodyName, Enum.Parse<Outcome>(r.Outcome), r.ClosedAt!.Value, r.IsPrincipled)).ToList();
     }
 
@@ -145,7 +146,8 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .Select(x => new { x.Case.Id, x.Case.Year, x.Case.Sequence, x.Case.BodyId, x.Case.Title, x.Treatment.BodyName, x.Treatment.StartedOn, x.Case.IsPrincipled })
             .ToListAsync();
         var numbering = await ShortNamesAsync(db);
-        return rows.Select(r => new QueueRow(r.Id, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), r.Title, r.BodyName, r.StartedOn, r.IsPrincipled)).ToList();
+        var unreadable = await UnreadableAsync(db, default);
+        return rows.Select(r => new QueueRow(r.Id, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), unreadable.GetValueOrDefault(r.Id, r.Title), r.BodyName, r.StartedOn, r.IsPrincipled)).ToList();
     }
 
     /// <summary>Cases whose recommendation or advice has been put forward to a deciding body: ready for its agenda.</summary>
@@ -162,8 +164,9 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             })
             .ToListAsync();
         var numbering = await ShortNamesAsync(db);
+        var unreadable = await UnreadableAsync(db, default);
         return rows.OrderBy(r => r.Body).ThenBy(r => r.Since)
-            .Select(r => new QueueRow(r.Id, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), r.Title, r.Body,
+            .Select(r => new QueueRow(r.Id, CaseNumber.Display(numbering[r.BodyId], r.Sequence!.Value, r.Year!.Value), unreadable.GetValueOrDefault(r.Id, r.Title), r.Body,
                 DateOnly.FromDateTime(r.Since!.Value.ToOslo().DateTime), r.IsPrincipled)).ToList();
     }
 

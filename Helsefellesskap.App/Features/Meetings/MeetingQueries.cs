@@ -50,8 +50,13 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
         var names = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         var mayRemark = actor.IsSecretariat(today) || actor.SeatsOn(today).Any(s => s.BodyId == bodyId &&
             s.Role is not (SeatRole.Observer or SeatRole.Secretariat));
+        // Only exempt cases and drafts can be closed to a reader, so only those are checked.
+        var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync();
         return new MeetingRights(actor.PersonId, actor.IsSecretariat(today), actor.ChairsOrDeputises(bodyId, today),
-            seats.Select(s => new RightSeat(s.PartyId!.Value, names[s.PartyId!.Value], s.Role)).ToList(), mayRemark);
+            seats.Select(s => new RightSeat(s.PartyId!.Value, names[s.PartyId!.Value], s.Role)).ToList(), mayRemark)
+        {
+            WithheldCases = restricted.Where(c => !actor.MayReadCase(c, today)).ToDictionary(c => c.Id, Cases.CaseRegister.HiddenTitle),
+        };
     }
 
     /// <summary>Cases put forward to the meeting's body (or registered for it) that no open agenda holds yet.</summary>

@@ -62,6 +62,9 @@ public sealed record MinutesItem(Guid? ItemId, int Number, string Title, string?
 
     /// <summary>Worth showing the path: the wording was amended, or a position was replaced.</summary>
     [JsonIgnore] public bool HasPath => Path.Count > 1 || Path.Any(w => w.Positions.Any(p => p.Replaced));
+
+    /// <summary>Withheld from this reader (a confidential case they may not read): only the number and legal basis show.</summary>
+    [JsonIgnore] public bool Withheld { get; init; }
 }
 
 public sealed record MinutesAbsence(string Person, string? Reason);
@@ -164,6 +167,35 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
                 people.GetValueOrDefault(c.ByPersonId, "ukjent"), c.Text, c.Reason, c.Sha256)).ToList(),
         };
     }
+
+    /// <summary>
+    /// The minutes as the signed-in reader may read them. An item whose case the reader may not read
+    /// (<see cref="Actor.MayReadCase"/>: a confidential case, offl. § 13) shows only its number and legal basis: no
+    /// title, wording, outcome, positions, remarks or prose. The approved document itself is never changed; the
+    /// withholding happens here, for this reader, every time.
+    /// </summary>
+    public async Task<Minutes?> MinutesForReaderAsync(Guid meetingId)
+    {
+        if (await MinutesAsync(meetingId) is not { } minutes) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var reader = await Readers.CurrentAsync(db);
+        var today = OsloTime.Today(clock);
+        var caseIds = minutes.Items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
+        var withheld = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync())
+            .Where(c => !reader.MayReadCase(c, today)).ToDictionary(c => c.Id);
+        if (withheld.Count == 0) return minutes;
+        return minutes with
+        {
+            Items = minutes.Items.Select(i => i.CaseId is { } id && withheld.TryGetValue(id, out var c) ? Withhold(i, c) : i).ToList(),
+        };
+    }
+
+    private static MinutesItem Withhold(MinutesItem item, Case @case) =>
+        new(null, item.Number, CaseRegister.HiddenTitle(@case), item.CaseNumber, item.Kind, item.Treated,
+            null, 0, null, null, null, null, [], [], [], "")
+        {
+            CaseId = item.CaseId, ExemptionBasis = @case.ExemptionBasis ?? item.ExemptionBasis, Withheld = true,
+        };
 
     /// <summary>
     /// The document to store at approval: the minutes as they render now, with the approval they are about to get.

@@ -15,6 +15,9 @@ public sealed record MeetingRights(Guid? PersonId, bool IsSecretariat, bool IsCh
     public static readonly MeetingRights None = new(null, false, false, [], false);
     public bool RunsMeeting => IsChair || IsSecretariat;
 
+    /// <summary>The cases this user may not read (a confidential case, offl. § 13), with what shows instead of the title.</summary>
+    public IReadOnlyDictionary<Guid, string> WithheldCases { get; init; } = new Dictionary<Guid, string>();
+
     /// <summary>
     /// The parties this user states the position of in this meeting, as the attendance now stands: not after
     /// reporting absence, and a substitute only once called in.
@@ -54,10 +57,10 @@ public sealed class MeetingRoomFeature : Feature<MeetingRoomState>
     public override MeetingRoomState Reduce(MeetingRoomState state, object action) => action switch
     {
         JoinMeeting join when join.MeetingId != state.MeetingId => MeetingRoomState.Empty with { MeetingId = join.MeetingId },
-        MeetingJoined joined => (Newer(state, joined.Snapshot) ? state with { Snapshot = joined.Snapshot } : state)
+        MeetingJoined joined => (Newer(state, joined.Snapshot) ? state with { Snapshot = joined.Snapshot?.As(joined.Rights) } : state)
             with { Rights = joined.Rights, NotFound = joined.Snapshot is null && state.Snapshot is null },
         SnapshotArrived arrived when Newer(state, arrived.Snapshot) =>
-            state with { Snapshot = arrived.Snapshot, Announcement = Announce(state.Snapshot, arrived.Snapshot) },
+            state with { Snapshot = arrived.Snapshot.As(state.Rights), Announcement = Announce(state.Snapshot, arrived.Snapshot.As(state.Rights)) },
         RunMeetingCommand run => state with { Busy = run.Description, Error = null, Confirmation = null },
         MeetingCommandSucceeded done => state with { Busy = null, Confirmation = done.Description },
         MeetingCommandFailed failed => state with { Busy = null, Error = failed.Message },

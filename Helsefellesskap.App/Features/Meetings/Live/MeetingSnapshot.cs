@@ -25,6 +25,25 @@ public sealed record MeetingSnapshot(
     IReadOnlyList<AttendanceLine> Attendance,
     IReadOnlyList<ForwardTarget> ForwardTargets)
 {
+    /// <summary>
+    /// The snapshot as this user may see it: one shared snapshot serves every screen, so each screen withholds what
+    /// its reader may not read. A confidential case they may not read shows by number and legal basis only, with no
+    /// wording, position texts or remarks.
+    /// </summary>
+    public MeetingSnapshot As(MeetingRights rights)
+    {
+        var withheld = rights.WithheldCases;
+        if (withheld.Count == 0) return this;
+        string? Hidden(Guid? caseId) => caseId is { } id && withheld.TryGetValue(id, out var title) ? title : null;
+        return this with
+        {
+            Agenda = Agenda.Select(l => Hidden(l.CaseId) is { } title ? l with { Title = title } : l).ToList(),
+            Current = Current is { } c && Hidden(c.CaseId) is { } hidden
+                ? c with { Title = hidden, Wording = "", Board = c.Board.Select(r => r with { Text = null }).ToList(), Remarks = [] }
+                : Current,
+        };
+    }
+
     public AgendaLine? OpenLine => Agenda.FirstOrDefault(a => a.State == AgendaItemState.Open);
 }
 
