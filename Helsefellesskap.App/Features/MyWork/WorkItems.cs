@@ -48,7 +48,7 @@ public static class WorkItems
         var nextMeeting = meetings.Where(m => m.Status is MeetingStatus.Planned or MeetingStatus.NoticeSent && Day(m.StartsAt) >= today)
             .GroupBy(m => m.BodyId).ToDictionary(g => g.Key, g => g.Min(m => Day(m.StartsAt)));
         bool Wanted(Guid personId) => onlyPersonId is null || onlyPersonId == personId;
-        string CaseNumberOf(Case c) => c.Number is { } n ? n.In(bodies[c.BodyId].ShortName) : "Utkast";
+        string CaseNumberOf(Helsefellesskap.Domain.Cases.Case c) => c.Number is { } n ? n.In(bodies[c.BodyId].ShortName) : "Utkast";
 
         // Meetings I am called to, the one in progress first.
         var meetingIds = meetings.Select(m => m.Id).ToList();
