@@ -234,6 +234,7 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
     [Fact]
     public async Task The_decisions_register_shows_each_decision_with_its_computed_outcome()
     {
+        await As("mari.hovde");
         var decisions = await Register.DecisionsAsync();
 
         Assert.Contains(decisions, d => d.Title.StartsWith("Pasientforløp") && d.Outcome == Outcome.AdoptedPendingRatification);
@@ -284,6 +285,7 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
     [Fact]
     public async Task Cases_closed_without_consensus_before_the_next_step_named_its_body_get_it_at_start_up_once()
     {
+        await As("mari.hovde");
         // The demo's competence plan: no consensus in SSU, back to the working committee. As an older database has it:
         await using (var db = Database.NewContext())
         {
