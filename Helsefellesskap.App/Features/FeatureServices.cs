@@ -12,6 +12,13 @@ namespace Helsefellesskap.App.Features;
 
 public static class FeatureServices
 {
+    private static IServiceCollection TryAddProviders(this IServiceCollection services)
+    {
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services,
+            new ExternalSignIn.OidcProviders([]));
+        return services;
+    }
+
     /// <summary>Each feature's queries and commands: concrete classes, one DbContext per operation.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
         .AddSingleton<MarkdownRenderer>()
@@ -40,5 +47,9 @@ public static class FeatureServices
         .AddScoped<Ratifications.RatificationQueries>()
         .AddScoped<Ratifications.RatificationWork>()
         .AddScoped<Steering.SteeringData>()
-        .AddScoped<UserAdministration>();
+        .AddScoped<UserAdministration>()
+        .AddScoped<ExternalSignIn.ExternalIdentities>()
+        // Program registers the configured providers first; without configuration there are none.
+        .TryAddProviders()
+        .AddScoped<ExternalSignIn.LocalSignIn>();
 }

@@ -11,11 +11,13 @@ namespace Helsefellesskap.App.Components.Account;
 /// for as long as a known user's, so neither timing nor lockout tells anyone which user names exist.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPasswordHasher<ApplicationUser> hasher,
-    UnknownUserNames unknown)
+    UnknownUserNames unknown, Features.ExternalSignIn.LocalSignIn local)
 {
     public async Task<SignInResult> SignInAsync(string userName, string password, bool remember)
     {
         var user = await signIn.UserManager.FindByNameAsync(userName);
+        // Switched off, a password signs in only an administrator; anyone else is answered as a wrong password.
+        if (user is { IsAdministrator: false } && await local.IsOffAsync()) user = null;
         if (user is not null) return await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (unknown.IsLockedOut(userName)) return SignInResult.LockedOut;
         hasher.VerifyHashedPassword(UnknownUserNames.Nobody, unknown.DummyHash(hasher), password);

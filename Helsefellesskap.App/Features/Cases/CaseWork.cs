@@ -133,7 +133,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
         var names = await RegistrantNamesAsync(db, treatment);
         @case.RegisterPosition(treatmentId, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, clock.GetUtcNow(),
-            seen, id => names.GetValueOrDefault(id, "en annen"));
+            seen, id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
         db.AuditAction = $"Standpunkt registrert for {party.Name}";
     });
 

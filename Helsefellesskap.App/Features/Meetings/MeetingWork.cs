@@ -162,7 +162,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         }
         var names = await CaseWork.RegistrantNamesAsync(db, treatment);
         @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen,
-            id => names.GetValueOrDefault(id, "en annen"));
+            id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
         db.AuditAction = onBehalf
             ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
             : $"Standpunkt registrert for {party.Name}";
