@@ -76,7 +76,8 @@ public class SignInEnumerationTests(AppServer app)
             for (var i = 0; i < times; i++)
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                var signIn = new PasswordSignIn(scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>(), strong, unknownNames);
+                var signIn = new PasswordSignIn(scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>(), strong, unknownNames,
+                    scope.ServiceProvider.GetRequiredService<Helsefellesskap.App.Features.ExternalSignIn.LocalSignIn>());
                 var watch = Stopwatch.StartNew();
                 var result = await signIn.SignInAsync(userName, "Feil-passord-123", remember: false);
                 watch.Stop();

@@ -26,12 +26,31 @@ public sealed class AppServer : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => factory!.Services;
 
+    /// <summary>
+    /// An organisation's OpenID Connect provider, started first so the app is configured with it in every run; it
+    /// only adds a button to the sign-in page for the tests that do not use it.
+    /// </summary>
+    public TestIdentityProvider IdentityProvider { get; } = new();
+
+    /// <summary>Organisation numbers the test provider's token may name, each mapped to a party.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ProvedOrganisations = new Dictionary<string, string>
+    {
+        ["940155223"] = "Kommunene i Innlandet (samlet)",
+        ["983971709"] = "Sykehuset Innlandet HF",
+    };
+
     public async ValueTask InitializeAsync()
     {
+        await IdentityProvider.StartAsync();
         factory = new Factory(this);
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await IdentityProvider.RegisterClientAsync(BaseUrl);
+        // The app reads the provider's metadata on its first challenge, which on a busy machine takes longer than a
+        // browser test waits; a first challenge here, whose redirect is not followed, leaves the app ready.
+        using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(1) })
+            (await http.GetAsync($"{BaseUrl}/Account/ExternalLogin/{TestIdentityProvider.Name}")).EnsureSuccessOrRedirect();
 
         // Machines here are shared (2 cores): wait longer than Playwright's 5 s before calling a page wrong.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -87,6 +106,7 @@ public sealed class AppServer : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         if (factory is not null) await factory.DisposeAsync();
+        await IdentityProvider.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
 
@@ -95,11 +115,21 @@ public sealed class AppServer : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={server.DatabasePath}");
+            foreach (var (key, value) in server.IdentityProvider.AppSettings(ProvedOrganisations)) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(server.Clock);
                 services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             });
         }
+    }
+}
+
+internal static class HttpResponses
+{
+    public static void EnsureSuccessOrRedirect(this HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode is < 200 or >= 400)
+            throw new InvalidOperationException($"Svar {(int)response.StatusCode} fra {response.RequestMessage?.RequestUri}");
     }
 }

@@ -33,6 +33,9 @@ public static class ExternalSignInEndpoints
                 o.ResponseMode = OpenIdConnectResponseMode.Query;
                 o.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 o.NonceCookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is (always, outside tests: the app redirects to https and sends HSTS).
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.CallbackPath = provider.CallbackPath;
                 o.SignedOutCallbackPath = $"/signout-callback-oidc-{provider.Name}";
                 o.RemoteSignOutPath = $"/signout-oidc-{provider.Name}";
@@ -40,6 +43,8 @@ public static class ExternalSignInEndpoints
                 o.RequireHttpsMetadata = provider.RequireHttpsMetadata;
                 o.GetClaimsFromUserInfoEndpoint = provider.GetClaimsFromUserInfoEndpoint;
                 o.SaveTokens = false;
+                // The protocol's cookies and the provider's tokens expire in real time, whatever clock the app's rules use.
+                o.TimeProvider = TimeProvider.System;
                 o.MapInboundClaims = false;
                 // The strength of the sign-in is read from these; the handler drops them by default.
                 o.ClaimActions.Remove("amr");
@@ -48,6 +53,8 @@ public static class ExternalSignInEndpoints
                 foreach (var scope in provider.ScopesToAsk) o.Scope.Add(scope);
                 o.Events.OnRemoteFailure = context =>
                 {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Helsefellesskap.ExternalSignIn")
+                        .LogWarning(context.Failure, "Sign-in with {Provider} failed.", provider.Name);
                     context.Response.Redirect($"/Account/Login?feil={Uri.EscapeDataString(provider.Name)}");
                     context.HandleResponse();
                     return Task.CompletedTask;

@@ -16,8 +16,10 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPassw
     public async Task<SignInResult> SignInAsync(string userName, string password, bool remember)
     {
         var user = await signIn.UserManager.FindByNameAsync(userName);
-        // Switched off, a password signs in only an administrator; anyone else is answered as a wrong password.
-        if (user is { IsAdministrator: false } && await local.IsOffAsync()) user = null;
+        // Switched off, a password signs in only an administrator; anyone else is answered as a wrong password. Asked on
+        // every attempt, known name or not, so the question itself takes the same time for both.
+        var localOff = await local.IsOffAsync();
+        if (localOff && user is { IsAdministrator: false }) user = null;
         if (user is not null) return await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (unknown.IsLockedOut(userName)) return SignInResult.LockedOut;
         hasher.VerifyHashedPassword(UnknownUserNames.Nobody, unknown.DummyHash(hasher), password);
