@@ -115,6 +115,7 @@ public sealed class Actor
         MustAdminister(day);
         DomainException.ThrowIf(ofAdministrator && !IsAdministrator,
             "Bare en administrator kan deaktivere en administrator eller gi den nytt passord.");
+        MustWrite(day);
     }
 
     /// <summary>Nobody deactivates their own user, so user administration can never lock out the last one who manages it.</summary>
