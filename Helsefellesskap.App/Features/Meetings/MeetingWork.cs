@@ -37,6 +37,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "planlegge møter");
         // A submission seen before (a double click, a retry) made its meeting already; that meeting is the answer.
         if (input.Submission is { } key && await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == key)) return key;
@@ -279,6 +280,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var actor = await actors.CurrentAsync(db);
+            actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
             await change(db, actor, meeting);
             try
