@@ -44,12 +44,13 @@ builder.Services.AddDataProtection()
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-builder.Services.AddAuthentication(options =>
+var authentication = builder.Services.AddAuthentication(options =>
     {
         options.DefaultScheme = IdentityConstants.ApplicationScheme;
         options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-    })
-    .AddIdentityCookies();
+    });
+authentication.AddIdentityCookies();
+authentication.AddOidcProviders(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddAppIdentity().AddSignInManager();
 builder.Services.ConfigureApplicationCookie(options =>
@@ -99,6 +100,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapExternalSignIn();
 app.MapMinutesFeed();
 app.MapGet("/moter/{id:guid}/kalender.ics", async (Guid id, HttpRequest request,
         Helsefellesskap.App.Features.Meetings.Documents.MeetingDocuments documents) =>

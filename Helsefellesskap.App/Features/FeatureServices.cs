@@ -13,6 +13,13 @@ namespace Helsefellesskap.App.Features;
 
 public static class FeatureServices
 {
+    private static IServiceCollection TryAddProviders(this IServiceCollection services)
+    {
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services,
+            new ExternalSignIn.OidcProviders([]));
+        return services;
+    }
+
     /// <summary>Each feature's queries and commands: concrete classes, one DbContext per operation.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
         .AddSingleton<MarkdownRenderer>()
@@ -45,5 +52,9 @@ public static class FeatureServices
         .AddScoped<UserAdministration>()
         .AddScoped<MyWork.MyWorkQueries>()
         .AddScoped<Mailings>()
+        .AddScoped<ExternalSignIn.ExternalIdentities>()
+        // Program registers the configured providers first; without configuration there are none.
+        .TryAddProviders()
+        .AddScoped<ExternalSignIn.LocalSignIn>()
         .AddEmail();
 }

@@ -30,6 +30,12 @@ public sealed class Actor
     /// <summary>The sign-in the actor acts through; the app sets it, so an administrator can be told apart from the user they manage.</summary>
     public string? UserId { get; init; }
 
+    /// <summary>How the actor signed in through an identity provider; null for a password sign-in.</summary>
+    public SignInProof? SignIn { get; init; }
+
+    /// <summary>The organisation (org number or tenant id) the sign-in proved; a position records it.</summary>
+    public string? ProvedOrganisation => SignIn?.Organisation;
+
     public Guid? PersonId { get; }
     public string Name { get; }
     public bool IsAdministrator { get; }
@@ -47,6 +53,48 @@ public sealed class Actor
         SeatsOn(day).Any(s => s.BodyId == bodyId && s.PartyId == partyId && !s.WithoutPosition &&
             s.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute);
 
+    /// <summary>The roles the actor writes in on the day: what a provider may require a second factor for.</summary>
+    public IEnumerable<WritingRole> WritingRolesOn(DateOnly day)
+    {
+        var seats = SeatsOn(day).ToList();
+        if (IsAdministrator) yield return WritingRole.Administrator;
+        if (seats.Any(s => s.Role == SeatRole.Secretariat)) yield return WritingRole.Secretariat;
+        if (seats.Any(s => s.Role is SeatRole.Chair or SeatRole.DeputyChair)) yield return WritingRole.Chair;
+        if (seats.Any(s => s.PartyId is not null && !s.WithoutPosition &&
+                s.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute))
+            yield return WritingRole.Representative;
+    }
+
+    /// <summary>
+    /// A sign-in without the second factor that one of the actor's roles requires is read-only: the actor reads as
+    /// their seats allow and every command refuses, for every role they hold (a person is one sign-in, not one per role).
+    /// </summary>
+    public string? ReadOnlyReason(DateOnly day) => ReadOnlyReason(WritingRolesOn(day));
+
+    public bool IsReadOnly(DateOnly day) => ReadOnlyReason(day) is not null;
+
+    public void MustWrite(DateOnly day)
+    {
+        if (ReadOnlyReason(day) is { } reason) throw new DomainException(reason);
+    }
+
+    private string? ReadOnlyReason(IEnumerable<WritingRole> roles)
+    {
+        if (SignIn is not { SecondFactor: false } signIn) return null;
+        var role = roles.Where(signIn.SecondFactorRequiredFor.Contains).Cast<WritingRole?>().FirstOrDefault();
+        return role is null ? null :
+            $"Du er logget inn med {signIn.Provider} uten andre faktor, og rollen din som {RoleName(role.Value)} krever det. " +
+            "Du kan lese, men ikke endre noe. Logg ut og logg inn på nytt med andre faktor (for eksempel Microsoft Authenticator eller BankID).";
+    }
+
+    private static string RoleName(WritingRole role) => role switch
+    {
+        WritingRole.Administrator => "administrator",
+        WritingRole.Secretariat => "sekretariat",
+        WritingRole.Chair => "leder eller nestleder",
+        _ => "representant for en part",
+    };
+
     /// <summary>The person the record names as having acted; an administrator without a person acts as no one.</summary>
     public Guid ActingPersonId => PersonId ?? throw new DomainException(
         $"{Name} er ikke knyttet til en person i helsefellesskapet og kan ikke handle i saker.");
@@ -63,6 +111,7 @@ public sealed class Actor
     /// <summary>The administrator and the secretariat manage users and seats; nobody else does.</summary>
     public bool MayAdminister(DateOnly day) => IsAdministrator || IsSecretariat(day);
 
+    /// <summary>Seeing the users is administering too; the commands that change them also check <see cref="MustWrite"/>.</summary>
     public void MustAdminister(DateOnly day) =>
         DomainException.ThrowIf(!MayAdminister(day), "Bare administrator eller sekretariatet kan administrere brukere og verv.");
 
@@ -75,6 +124,7 @@ public sealed class Actor
         MustAdminister(day);
         DomainException.ThrowIf(ofAdministrator && !IsAdministrator,
             "Bare en administrator kan deaktivere en administrator eller gi den nytt passord.");
+        MustWrite(day);
     }
 
     /// <summary>Nobody deactivates their own user, so user administration can never lock out the last one who manages it.</summary>
@@ -85,21 +135,39 @@ public sealed class Actor
             "Du kan ikke deaktivere din egen bruker. Be en annen administrator eller sekretariatet om det.");
     }
 
-    public void MustBeSecretariat(DateOnly day, string action) =>
+    public void MustBeSecretariat(DateOnly day, string action)
+    {
         DomainException.ThrowIf(!IsSecretariat(day), $"Bare sekretariatet kan {action}.");
+        MustWrite(day);
+    }
 
-    public void MustChair(Guid bodyId, string bodyName, DateOnly day, string action) =>
+    public void MustChair(Guid bodyId, string bodyName, DateOnly day, string action)
+    {
         DomainException.ThrowIf(!ChairsOrDeputises(bodyId, day), $"Bare lederen eller nestlederen i {bodyName} kan {action}.");
+        MustWrite(day);
+    }
 
     /// <summary>
     /// A representative states the position of the party their seat represents; the secretariat may register
-    /// it on the party's behalf, and the record then says so.
+    /// it on the party's behalf, and the record then says so. A sign-in through a provider that proves parties
+    /// must prove the seat's party: a representative whose sign-in names another organisation reads, but does not speak
+    /// for the party.
     /// </summary>
     public bool RegistersOnBehalf(Guid bodyId, Party party, string bodyName, DateOnly day)
     {
-        if (HoldsPositionFor(bodyId, party.Id, day)) return false;
+        if (HoldsPositionFor(bodyId, party.Id, day))
+        {
+            MustWrite(day);
+            if (SignIn is not { } signIn || signIn.Proves(party.Id)) return false;
+            DomainException.ThrowIf(!IsSecretariat(day),
+                $"Innloggingen din med {signIn.Provider} viser ikke at du representerer {party.Name}" +
+                (signIn.Organisation is { } org ? $" (den viser organisasjonen {org})" : "") +
+                $". Du kan lese saken, men ikke gi standpunkt for {party.Name}. Logg inn med identiteten fra {party.Name}.");
+            return true;
+        }
         DomainException.ThrowIf(!IsSecretariat(day),
             $"Du representerer ikke {party.Name} i {bodyName} og kan ikke gi standpunkt for den parten.");
+        MustWrite(day);
         return true;
     }
 
@@ -107,13 +175,33 @@ public sealed class Actor
     public bool MayRecordRatification(Guid partyId, DateOnly day) =>
         IsSecretariat(day) || (PersonId is not null && RecordsRatificationFor.Contains(partyId));
 
-    public void MustRecordRatification(Party party, DateOnly day) =>
+    public void MustRecordRatification(Party party, DateOnly day)
+    {
         DomainException.ThrowIf(!MayRecordRatification(party.Id, day),
             $"Bare sekretariatet, eller en bruker administrator har gitt tillatelse for {party.Name}, kan registrere forankring for {party.Name}.");
+        MustWrite(day);
+    }
 
     /// <summary>Letting someone write on the partnership's record for a party is the administrator's call.</summary>
-    public void MustGrantRatificationRecording() =>
+    public void MustGrantRatificationRecording()
+    {
         DomainException.ThrowIf(!IsAdministrator, "Bare en administrator kan gi en bruker tillatelse til å registrere forankring.");
+        if (ReadOnlyReason([WritingRole.Administrator]) is { } reason) throw new DomainException(reason);
+    }
+
+    /// <summary>Switching password sign-in off (or on again) for everyone but administrators is the administrator's call.</summary>
+    public void MustSwitchLocalSignIn()
+    {
+        DomainException.ThrowIf(!IsAdministrator, "Bare en administrator kan slå innlogging med passord av eller på.");
+        if (ReadOnlyReason([WritingRole.Administrator]) is { } reason) throw new DomainException(reason);
+    }
+
+    /// <summary>Removing a person's link to an identity provider is user administration.</summary>
+    public void MustRemoveExternalLogin(DateOnly day)
+    {
+        MustAdminister(day);
+        MustWrite(day);
+    }
 
     /// <summary>
     /// A draft is the secretariat's until registered. A case exempt under a duty of confidentiality (offl. § 13) is read

@@ -320,8 +320,9 @@ public sealed class Case : Aggregate
     }
 
     public Position RegisterPosition(Guid treatmentId, Party party, int wordingVersion, PositionKind kind, string? text,
-        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null, Func<Guid, string>? nameOf = null) =>
-        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at, seen, nameOf);
+        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null, Func<Guid, string>? nameOf = null,
+        string? provedOrganisation = null) =>
+        TreatmentById(treatmentId).RegisterPosition(party, wordingVersion, kind, text, byPersonId, onBehalf, at, seen, nameOf, provedOrganisation);
 
     public Wording AmendWording(Guid treatmentId, string text, Guid byPersonId, DateTimeOffset at) =>
         TreatmentById(treatmentId).AmendWording(text, byPersonId, at);

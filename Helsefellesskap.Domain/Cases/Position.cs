@@ -19,7 +19,7 @@ public sealed class Position : Entity
     private Position() { }
 
     internal Position(Guid treatmentId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
-        Guid registeredByPersonId, bool registeredOnBehalf, DateTimeOffset at)
+        Guid registeredByPersonId, bool registeredOnBehalf, DateTimeOffset at, string? provedOrganisation = null)
     {
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (MissingText(kind, trimmed) is { } missing) throw new DomainException(missing);
@@ -32,6 +32,7 @@ public sealed class Position : Entity
         RegisteredByPersonId = registeredByPersonId;
         RegisteredOnBehalf = registeredOnBehalf;
         RegisteredAt = at;
+        ProvedOrganisation = provedOrganisation;
     }
 
     /// <summary>
@@ -61,6 +62,12 @@ public sealed class Position : Entity
     public bool RegisteredOnBehalf { get; private set; }
 
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>
+    /// The organisation (org number or Entra tenant id) the registrant's sign-in proved, when they signed in through a
+    /// provider that names one; null for a password sign-in.
+    /// </summary>
+    public string? ProvedOrganisation { get; private set; }
     public DateTimeOffset? ReplacedAt { get; private set; }
 
     public bool IsReplaced => ReplacedAt is not null;

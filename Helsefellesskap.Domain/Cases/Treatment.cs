@@ -146,7 +146,8 @@ public sealed class Treatment : Entity
 
     /// <param name="nameOf">The name of the person who registered the party's current position, for the refusal.</param>
     internal Position RegisterPosition(Party party, int wordingVersion, PositionKind kind, string? text,
-        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null, Func<Guid, string>? nameOf = null)
+        Guid byPersonId, bool onBehalf, DateTimeOffset at, SeenPosition? seen = null, Func<Guid, string>? nameOf = null,
+        string? provedOrganisation = null)
     {
         DomainException.ThrowIf(Case.Type == CaseType.Information,
             "En orienteringssak tas til orientering; partene gir ikke standpunkt.");
@@ -171,7 +172,7 @@ public sealed class Treatment : Entity
                 $"{nameOf?.Invoke(earlier.RegisteredByPersonId) ?? "en annen"} kl. {NorwegianTime.Clock(earlier.RegisteredAt)}. " +
                 "Bekreft at du vil erstatte det.");
 
-        var position = new Position(Id, party.Id, wordingVersion, kind, text, byPersonId, onBehalf, at);
+        var position = new Position(Id, party.Id, wordingVersion, kind, text, byPersonId, onBehalf, at, provedOrganisation);
         earlier?.ReplaceAt(at);
         _positions.Add(position);
         return position;

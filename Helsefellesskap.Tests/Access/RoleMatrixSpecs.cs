@@ -21,7 +21,7 @@ namespace Helsefellesskap.Tests.Access;
 /// </summary>
 public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
 {
-    private static readonly string[] Roles = ["Administrator", "Sekretariat", "Leder", "Nestleder", "Medlem", "Deltaker", "Observatør", "Ikke innlogget"];
+    private static readonly string[] Roles = ["Administrator", "Sekretariat", "Leder", "Nestleder", "Medlem", "Deltaker", "Observatør", "Ikke innlogget", "Skrivebeskyttet"];
 
     /// <summary>The demo person in each role, in fagutvalget for psykisk helse barn og unge.</summary>
     private static readonly Dictionary<string, (string? User, string? OwnParty)> Personas = new()
@@ -34,6 +34,8 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         ["Deltaker"] = ("jonas.berget", null),
         ["Observatør"] = ("liv.aune", null),
         ["Ikke innlogget"] = (null, null),
+        // The secretariat through an identity provider, without the second factor her role requires.
+        ["Skrivebeskyttet"] = ("mari.hovde", null),
     };
 
     public static TheoryData<string, string, string> Cells()
@@ -65,7 +67,9 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
             await As("mari.hovde");
             await Service<CaseWork>().SetPublicationAsync(scene.CaseInCommittee, exempt: true, "offl. § 13, jf. fvl. § 13");
         }
-        if (user is null) SignOut(); else await As(user);
+        if (user is null) SignOut();
+        else if (role == "Skrivebeskyttet") await AsWithoutSecondFactor(user);
+        else await As(user);
         var before = await DatabaseFingerprint.OfAsync(Database.Path);
 
         var refusal = await Record.ExceptionAsync(() => Run(command, scene, ownParty, meeting));

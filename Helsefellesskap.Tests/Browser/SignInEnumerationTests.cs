@@ -78,7 +78,8 @@ public class SignInEnumerationTests(AppServer app)
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var signIn = new PasswordSignIn(scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>(), strong, unknownNames,
-                    scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(), TimeProvider.System);
+                    scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(), TimeProvider.System,
+                    scope.ServiceProvider.GetRequiredService<Helsefellesskap.App.Features.ExternalSignIn.LocalSignIn>());
                 var watch = Stopwatch.StartNew();
                 var result = await signIn.SignInAsync(userName, "Feil-passord-123", remember: false);
                 watch.Stop();

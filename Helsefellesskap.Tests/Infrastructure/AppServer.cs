@@ -35,13 +35,32 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>The SMTP server the app sends its mail to: real SMTP on the loopback.</summary>
     public SmtpSink Smtp { get; private set; } = null!;
 
+    /// <summary>
+    /// An organisation's OpenID Connect provider, started first so the app is configured with it in every run; it
+    /// only adds a button to the sign-in page for the tests that do not use it.
+    /// </summary>
+    public TestIdentityProvider IdentityProvider { get; } = new();
+
+    /// <summary>Organisation numbers the test provider's token may name, each mapped to a party.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ProvedOrganisations = new Dictionary<string, string>
+    {
+        ["940155223"] = "Kommunene i Innlandet (samlet)",
+        ["983971709"] = "Sykehuset Innlandet HF",
+    };
+
     public async ValueTask InitializeAsync()
     {
         Smtp = await SmtpSink.StartedAsync();
+        await IdentityProvider.StartAsync();
         factory = new Factory(this);
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await IdentityProvider.RegisterClientAsync(BaseUrl);
+        // The app reads the provider's metadata on its first challenge, which on a busy machine takes longer than a
+        // browser test waits; a first challenge here, whose redirect is not followed, leaves the app ready.
+        using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(1) })
+            (await http.GetAsync($"{BaseUrl}/Account/ExternalLogin/{TestIdentityProvider.Name}")).EnsureSuccessOrRedirect();
 
         // Machines here are shared (2 cores): wait longer than Playwright's 5 s before calling a page wrong.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -98,6 +117,7 @@ public sealed class AppServer : IAsyncLifetime
         playwright?.Dispose();
         if (factory is not null) await factory.DisposeAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
+        await IdentityProvider.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
 
@@ -114,11 +134,21 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Email:Smtp:UseTls", "false");
             builder.UseSetting("Email:PollInterval", "00:00:05");
             foreach (var (key, value) in server.settings) builder.UseSetting(key, value);
+            foreach (var (key, value) in server.IdentityProvider.AppSettings(ProvedOrganisations)) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(server.Clock);
                 services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             });
         }
+    }
+}
+
+internal static class HttpResponses
+{
+    public static void EnsureSuccessOrRedirect(this HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode is < 200 or >= 400)
+            throw new InvalidOperationException($"Svar {(int)response.StatusCode} fra {response.RequestMessage?.RequestUri}");
     }
 }

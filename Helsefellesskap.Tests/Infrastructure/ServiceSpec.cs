@@ -36,6 +36,15 @@ public abstract class ServiceSpec : IAsyncDisposable
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
+    /// <summary>Signed in through an identity provider without the second factor that every writing role requires.</summary>
+    protected async Task AsWithoutSecondFactor(string userName)
+    {
+        await using var db = Database.NewContext();
+        var provider = new App.Features.ExternalSignIn.OidcProvider { Name = "test", DisplayName = "Testkommunens ID" };
+        await auth.SignInAsync(db, userName, App.Features.ExternalSignIn.SignInClaims.Of(provider,
+            new global::Helsefellesskap.Domain.Access.SignInProof(provider.DisplayName, SecondFactor: false, Enum.GetValues<global::Helsefellesskap.Domain.Access.WritingRole>().ToHashSet())));
+    }
+
     protected void SignOut() => auth.SignOut();
 
     protected async Task<Guid> Body(string shortName)

@@ -18,11 +18,12 @@ public sealed class TestAuthentication : AuthenticationStateProvider
         NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
     }
 
-    public async Task SignInAsync(AppDbContext db, string userName)
+    /// <param name="signInClaims">What an external sign-in proved, as the app's cookie carries it.</param>
+    public async Task SignInAsync(AppDbContext db, string userName, IEnumerable<Claim>? signInClaims = null)
     {
         var found = await db.Users.SingleAsync(u => u.UserName == userName);
         user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, found.Id), new Claim(ClaimTypes.Name, userName)], "Test"));
+            new[] { new Claim(ClaimTypes.NameIdentifier, found.Id), new Claim(ClaimTypes.Name, userName) }.Concat(signInClaims ?? []), "Test"));
         NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
     }
 }

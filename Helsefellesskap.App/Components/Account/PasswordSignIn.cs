@@ -14,11 +14,15 @@ namespace Helsefellesskap.App.Components.Account;
 /// signs nobody in: the answer is <see cref="SignInResult.NotAllowed"/>, told only to one who knew the password.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPasswordHasher<ApplicationUser> hasher,
-    UnknownUserNames unknown, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+    UnknownUserNames unknown, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Features.ExternalSignIn.LocalSignIn local)
 {
     public async Task<SignInResult> SignInAsync(string userName, string password, bool remember)
     {
         var user = await signIn.UserManager.FindByNameAsync(userName);
+        // Switched off, a password signs in only an administrator; anyone else is answered as a wrong password. Asked on
+        // every attempt, known name or not, so the question itself takes the same time for both.
+        var localOff = await local.IsOffAsync();
+        if (localOff && user is { IsAdministrator: false }) user = null;
         if (user is not null)
         {
             var checkedPassword = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);

@@ -183,6 +183,7 @@ public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         b.Ignore(x => x.IsReplaced);
         b.Ignore(x => x.IsAgreement);
         b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.ProvedOrganisation).HasMaxLength(100);
         b.HasOne<Party>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
         // One standing position per party per wording; replaced ones stay as history.
         b.HasIndex(x => new { x.TreatmentId, x.PartyId, x.WordingVersion }).IsUnique().HasFilter("\"ReplacedAt\" IS NULL");

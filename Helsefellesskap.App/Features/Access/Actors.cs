@@ -15,17 +15,18 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
         var state = await authentication.GetAuthenticationStateAsync();
         var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new DomainException("Du er ikke logget inn. Logg inn og prøv igjen.");
-        var actor = await LoadAsync(db, userId, clock);
+        var actor = await LoadAsync(db, userId, clock, ExternalSignIn.SignInClaims.ProofOf(state.User));
         db.AuditActor = new AuditActor(userId, actor.Name, actor.PersonId);
         return actor;
     }
 
-    public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock)
+    /// <param name="signIn">What the sign-in proved (second factor, organisation); null for a password sign-in.</param>
+    public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock, SignInProof? signIn = null)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
         DomainException.ThrowIf(user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow()),
             "Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.");
-        if (user!.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []) { UserId = user.Id };
+        if (user!.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []) { UserId = user.Id, SignIn = signIn };
 
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
         var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)
@@ -36,6 +37,7 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
             seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term, x.Seat.WithoutPosition)), grants)
         {
             UserId = user.Id,
+            SignIn = signIn,
         };
     }
 }

@@ -215,7 +215,9 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
     private Task Write(string auditAction, Func<AppDbContext, Task> change) => gate.RunAsync(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        (await actors.CurrentAsync(db)).MustAdminister(Today);
+        var actor = await actors.CurrentAsync(db);
+        actor.MustAdminister(Today);
+        actor.MustWrite(Today);
         db.AuditAction = auditAction;
         await change(db);
         try
@@ -241,6 +243,7 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var actor = await actors.CurrentAsync(db);
             actor.MustAdminister(Today);
+            actor.MustWrite(Today);
             db.AuditAction = auditAction;
             return await command(db, users, actor);
         });

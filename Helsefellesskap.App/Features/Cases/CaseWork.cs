@@ -35,6 +35,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "opprette saker");
         var body = await BodyAsync(db, input.BodyId);
         var @case = new Case(body.PartnershipId, body, input.Title, input.Type, input.IsPrincipled, input.Tags,
@@ -58,6 +59,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "endre saker");
         var @case = await CaseAsync(db, caseId);
         if (@case.Version != expectedVersion && !overwrite)
@@ -97,6 +99,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var actor = await actors.CurrentAsync(db);
+            actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             actor.MustBeSecretariat(Today, "registrere saker");
             auditActor = db.AuditActor;
         }
@@ -133,7 +136,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
         var names = await RegistrantNamesAsync(db, treatment);
         @case.RegisterPosition(treatmentId, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, clock.GetUtcNow(),
-            seen, id => names.GetValueOrDefault(id, "en annen"));
+            seen, id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
         db.AuditAction = $"Standpunkt registrert for {party.Name}";
     });
 
@@ -188,6 +191,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var actor = await actors.CurrentAsync(db);
+            actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             var @case = await CaseAsync(db, caseId);
             await change(db, actor, @case);
             await db.SaveChangesAsync();

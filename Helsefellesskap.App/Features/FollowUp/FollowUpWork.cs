@@ -29,6 +29,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "opprette oppfølgingstiltak");
         var decision = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         await MustExistAsync(db, input);
@@ -73,6 +74,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "gi mandat til et utvalg");
         var decision = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg utvalget som får mandatet.");
@@ -102,6 +104,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         var action = await db.FollowUpActions.SingleOrDefaultAsync(a => a.Id == actionId)
             ?? throw new DomainException("Oppfølgingstiltaket finnes ikke.");
         await change(db, actor, action);

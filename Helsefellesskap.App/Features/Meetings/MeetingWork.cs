@@ -40,6 +40,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "planlegge møter");
         // A submission seen before (a double click, a retry) made its meeting already; that meeting is the answer.
         if (input.Submission is { } key && await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == key)) return key;
@@ -197,7 +198,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         }
         var names = await CaseWork.RegistrantNamesAsync(db, treatment);
         @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen,
-            id => names.GetValueOrDefault(id, "en annen"));
+            id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
         db.AuditAction = onBehalf
             ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
             : $"Standpunkt registrert for {party.Name}";
@@ -320,6 +321,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var actor = await actors.CurrentAsync(db);
+            actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
             await change(db, actor, meeting);
             try

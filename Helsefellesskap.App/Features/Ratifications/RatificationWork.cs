@@ -23,6 +23,7 @@ public sealed class RatificationWork(IDbContextFactory<AppDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         DomainException.ThrowIf(partyIds.Count == 0, "Velg hvilken part forankringen gjelder.");
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Treatments.Any(t => t.Id == treatmentId))
             ?? throw new DomainException("Vedtaket finnes ikke.");
@@ -44,6 +45,7 @@ public sealed class RatificationWork(IDbContextFactory<AppDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustGrantRatificationRecording();
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId) ?? throw new DomainException("Personen finnes ikke.");
         var party = await db.Parties.SingleOrDefaultAsync(p => p.Id == partyId) ?? throw new DomainException("Parten finnes ikke.");
@@ -59,6 +61,7 @@ public sealed class RatificationWork(IDbContextFactory<AppDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustGrantRatificationRecording();
         var grant = await db.RatificationGrants.SingleOrDefaultAsync(g => g.PersonId == personId && g.PartyId == partyId)
             ?? throw new DomainException("Tillatelsen finnes ikke.");

@@ -38,6 +38,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var actor = await actors.CurrentAsync(db);
+            actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             actor.MustBeSecretariat(Today, "legge ved filer");
             var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
                 ?? throw new DomainException("Saken finnes ikke.");
@@ -72,6 +73,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
+        actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustBeSecretariat(Today, "fjerne vedlegg");
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var fileName = @case.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.FileName;

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Helsefellesskap.App.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class EmailOutboxAndReminders : Migration
+    public partial class NoticesAndOwnSignIn : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ProvedOrganisation",
+                table: "Positions",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Email",
                 table: "People",
@@ -68,6 +75,29 @@ namespace Helsefellesskap.App.Data.Migrations
                 defaultValue: "7,1");
 
             migrationBuilder.CreateTable(
+                name: "ExternalLogins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkedByClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LinkedByValue = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalLogins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -107,6 +137,29 @@ namespace Helsefellesskap.App.Data.Migrations
                     table.PrimaryKey("PK_SentReminders", x => x.Key);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SignInSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocalSignInOff = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalLogins_Provider_Subject",
+                table: "ExternalLogins",
+                columns: new[] { "Provider", "Subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalLogins_UserId",
+                table: "ExternalLogins",
+                column: "UserId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Key",
                 table: "OutboxMessages",
@@ -128,10 +181,20 @@ namespace Helsefellesskap.App.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ExternalLogins");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "SentReminders");
+
+            migrationBuilder.DropTable(
+                name: "SignInSettings");
+
+            migrationBuilder.DropColumn(
+                name: "ProvedOrganisation",
+                table: "Positions");
 
             migrationBuilder.DropColumn(
                 name: "Email",
