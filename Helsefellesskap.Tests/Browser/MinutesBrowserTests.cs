@@ -216,7 +216,7 @@ public class MinutesBrowserTests(AppServer app)
             socket.OnMessage(frame =>
             {
                 if (connectionLost) return;
-                if (frame.Binary is { } bytes) server.Send(bytes); else server.Send(frame.Text);
+                if (frame.Binary is { } bytes) server.Send(bytes); else server.Send(frame.Text!);
             });
         });
         await AppServer.GotoLiveAsync(secretary, $"/moter/{played.Meeting}/protokoll");
