@@ -129,4 +129,96 @@ public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : Serv
         var member = await Service<Helsefellesskap.App.Features.Meetings.MeetingQueries>().RightsAsync(await Body("SSU"));
         Assert.Equal(title, snapshot.As(member).Agenda.Single(l => l.CaseId == caseId).Title);
     }
+
+    [Fact]
+    public async Task The_follow_up_list_shows_an_observer_a_confidential_case_only_by_number_and_legal_basis()
+    {
+        var ssu = await Body("SSU");
+        Guid caseId;
+        string title;
+        await using (var db = Database.NewContext())
+        {
+            var cases = await db.Cases.AsNoTracking().ToListAsync();
+            var actions = await db.FollowUpActions.AsNoTracking().ToListAsync();
+            var @case = cases.First(c => actions.Any(a => a.CaseId == c.Id && c.Treatments.Any(t => t.Id == a.TreatmentId && t.BodyId == ssu)));
+            (caseId, title) = (@case.Id, @case.Title);
+        }
+        await As("mari.hovde");
+        await Service<CaseWork>().SetPublicationAsync(caseId, exempt: true, Basis);
+
+        await As("liv.aune");
+        var rows = (await Service<Helsefellesskap.App.Features.FollowUp.FollowUpQueries>()
+            .ListAsync(view: Helsefellesskap.App.Features.FollowUp.FollowUpView.All)).Where(r => r.CaseId == caseId).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal($"Unntatt offentlighet, {Basis}", r.CaseTitle));
+        Assert.All(rows, r => Assert.StartsWith("SSU-sak ", r.CaseNumber));
+
+        await As("hilde.moen");
+        Assert.All((await Service<Helsefellesskap.App.Features.FollowUp.FollowUpQueries>()
+            .ListAsync(view: Helsefellesskap.App.Features.FollowUp.FollowUpView.All)).Where(r => r.CaseId == caseId), r => Assert.Equal(title, r.CaseTitle));
+    }
+
+    [Fact]
+    public async Task The_internal_annual_report_and_its_Word_and_CSV_show_an_observer_a_confidential_case_only_by_number_and_legal_basis()
+    {
+        var (_, caseId, title) = await ConfidentialCaseInApprovedMinutesAsync();
+        var reports = Service<Helsefellesskap.App.Features.AnnualReport.AnnualReportQueries>();
+
+        await As("liv.aune");
+        var report = (await reports.BuildAsync("SSU", 2026))!;
+        var rows = report.Decisions.Where(d => d.CaseId == caseId).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, d => Assert.Equal($"Unntatt offentlighet, {Basis}", d.Title));
+        Assert.All(rows, d => Assert.Equal("", d.Wording));
+        Assert.All(rows, d => Assert.StartsWith("SSU-sak ", d.Number));
+
+        // The downloads run outside a circuit and name their reader.
+        SignOut();
+        var download = (await reports.BuildAsync("SSU", 2026, readerUserId: await UserId("liv.aune")))!;
+        var csv = System.Text.Encoding.UTF8.GetString(Helsefellesskap.App.Features.AnnualReport.AnnualReportCsv.Create(download));
+        Assert.DoesNotContain(title, csv);
+        Assert.Contains($"Unntatt offentlighet, {Basis}", csv);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(
+                   new MemoryStream(Helsefellesskap.App.Features.AnnualReport.AnnualReportDocument.Create(download)), false))
+        {
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.DoesNotContain(title, text);
+            Assert.Contains($"Unntatt offentlighet, {Basis}", text);
+        }
+
+        var member = (await reports.BuildAsync("SSU", 2026, readerUserId: await UserId("hilde.moen")))!;
+        Assert.All(member.Decisions.Where(d => d.CaseId == caseId), d => Assert.Equal(title, d.Title));
+    }
+
+    [Fact]
+    public async Task Oversikt_and_the_worklist_show_a_confidential_case_only_by_number_and_legal_basis_to_one_who_may_not_read_it()
+    {
+        // An observer given the right to record a party's local ratification has that ratification in her worklist,
+        // though she may not read the case once it is confidential.
+        Guid caseId, partyId, observer;
+        string title;
+        await using (var db = Database.NewContext())
+        {
+            var @case = (await db.Cases.AsNoTracking().ToListAsync())
+                .First(c => c.Number is not null && c.Treatments.Any(t => t.Ratifications.Any(r => !r.IsSettled)));
+            (caseId, title) = (@case.Id, @case.Title);
+            partyId = @case.Treatments.SelectMany(t => t.Ratifications).First(r => !r.IsSettled).PartyId;
+            observer = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "liv.aune")).PersonId!.Value;
+        }
+        await As("admin");
+        await Service<Helsefellesskap.App.Features.Ratifications.RatificationWork>().GrantRecordingAsync(observer, partyId);
+        await As("liv.aune");
+        var item = (await Service<Helsefellesskap.App.Features.MyWork.MyWorkQueries>().MineAsync())
+            .First(i => i.Kind == Helsefellesskap.App.Features.MyWork.WorkKind.Ratification && i.Title.EndsWith(" " + title));
+        var number = item.Title[..^(title.Length + 1)];
+
+        await As("mari.hovde");
+        await Service<CaseWork>().SetPublicationAsync(caseId, exempt: true, Basis);
+
+        await As("liv.aune");
+        var items = await Service<Helsefellesskap.App.Features.MyWork.MyWorkQueries>().MineAsync();
+        Assert.DoesNotContain(items, i => i.Title.Contains(title));
+        Assert.Contains(items, i => i.Kind == Helsefellesskap.App.Features.MyWork.WorkKind.Ratification && i.Title == $"{number} Unntatt offentlighet, {Basis}");
+        Assert.Contains("-sak ", number);
+    }
 }

@@ -9,7 +9,12 @@ namespace Helsefellesskap.Tests.AnnualReport;
 /// <summary>The annual report's figures against the demo data: SSU held three meetings in 2026 and treated five cases.</summary>
 public sealed class AnnualReportSpecs(DemoDatabaseTemplate template) : ServiceSpec(template)
 {
-    private Task<AnnualReportData?> Report(string body = "SSU", int year = 2026) => Service<AnnualReportQueries>().BuildAsync(body, year);
+    /// <summary>The report as the secretariat reads it: every case with its title.</summary>
+    private async Task<AnnualReportData?> Report(string body = "SSU", int year = 2026)
+    {
+        await As("mari.hovde");
+        return await Service<AnnualReportQueries>().BuildAsync(body, year);
+    }
 
     [Fact]
     public async Task SSU_2026_counts_its_held_meetings_and_the_cases_it_treated()

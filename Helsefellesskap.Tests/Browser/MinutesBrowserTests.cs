@@ -203,4 +203,52 @@ public class MinutesBrowserTests(AppServer app)
         Assert.Contains("Utvalget ba om en evaluering etter ett år.", stored.Document);
         await secretary.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Minutes_prose_typed_when_the_connection_was_lost_is_offered_back_after_a_reload_and_restored_on_request()
+    {
+        var played = await PlayMeetingAsync($"Felles rutine for legemiddelsamstemming {Guid.NewGuid().ToString("N")[..6]}");
+        var secretary = await app.SignedInPageAsync("mari.hovde");
+        var connectionLost = false;
+        await secretary.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), socket =>
+        {
+            var server = socket.ConnectToServer();
+            socket.OnMessage(frame =>
+            {
+                if (connectionLost) return;
+                if (frame.Binary is { } bytes) server.Send(bytes); else server.Send(frame.Text!);
+            });
+        });
+        await AppServer.GotoLiveAsync(secretary, $"/moter/{played.Meeting}/protokoll");
+        var intro = secretary.GetByRole(AriaRole.Textbox, new() { Name = "Innledning" });
+        await Expect(intro).ToHaveValueAsync("");
+
+        connectionLost = true;
+        const string typed = "Møtet ble satt med alle parter til stede. Innledningen ble skrevet mens forbindelsen var brutt.";
+        await intro.FillAsync(typed);
+        await secretary.WaitForFunctionAsync("text => Object.keys(sessionStorage).some(k => k.endsWith(':protokoll-innledning') && sessionStorage.getItem(k).includes(text))", typed);
+
+        // The server never had it; loading the page again offers it, and the field shows what is saved until the user chooses.
+        connectionLost = false;
+        await secretary.ReloadAsync();
+        await AppServer.WhenLiveAsync(secretary);
+        var offer = secretary.GetByTestId("unsaved-drafts");
+        await Expect(offer).ToContainTextAsync("Du har ulagret tekst fra før tilkoblingen ble brutt.");
+        await Expect(offer).ToContainTextAsync("innledning");
+        await Expect(intro).ToHaveValueAsync("");
+        await Shot(secretary, "draft-offered-after-reload");
+
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Gjenopprett" }).ClickAsync();
+        await Expect(intro).ToHaveValueAsync(typed);
+        await Expect(secretary.GetByTestId("unsaved-drafts")).ToHaveCountAsync(0);
+        await secretary.WaitForFunctionAsync("() => !Object.keys(sessionStorage).some(k => k.endsWith(':protokoll-innledning'))");
+
+        // Saved on the server and the browser's copy gone: a reload shows the text and offers nothing.
+        await secretary.ReloadAsync();
+        await AppServer.WhenLiveAsync(secretary);
+        await Expect(intro).ToHaveValueAsync(typed);
+        await Expect(secretary.GetByTestId("unsaved-drafts")).ToHaveCountAsync(0);
+        await Shot(secretary, "draft-restored-and-saved");
+        await secretary.Context.CloseAsync();
+    }
 }

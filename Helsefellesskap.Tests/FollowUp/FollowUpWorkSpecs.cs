@@ -81,6 +81,7 @@ public sealed class FollowUpWorkSpecs(DemoDatabaseTemplate template) : ServiceSp
     [Fact]
     public async Task The_owner_reports_progress_on_their_own_action_and_another_member_is_refused()
     {
+        await As("silje.vang");
         var id = (await Queries.ListAsync()).Single(r => r.OwnerPerson == "Silje Vang").Id;
 
         await As("trond.odegard");

@@ -12,14 +12,18 @@ public static class AnnualReportEndpoints
     public static IEndpointRouteBuilder MapAnnualReportEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/arsrapport/{body}/{year:int:range(2000,2100)}").RequireAuthorization();
-        group.MapGet("/word", async (string body, int year, AnnualReportQueries queries, CancellationToken cancellationToken) =>
-            await queries.BuildAsync(body, year, cancellationToken: cancellationToken) is { } report
+        group.MapGet("/word", async (string body, int year, AnnualReportQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            await queries.BuildAsync(body, year, cancellationToken: cancellationToken, readerUserId: ReaderId(user)) is { } report
                 ? Results.File(AnnualReportDocument.Create(report), WordContentType, ReportText.WordFileName(report))
                 : Results.NotFound());
-        group.MapGet("/csv", async (string body, int year, AnnualReportQueries queries, CancellationToken cancellationToken) =>
-            await queries.BuildAsync(body, year, cancellationToken: cancellationToken) is { } report
+        group.MapGet("/csv", async (string body, int year, AnnualReportQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            await queries.BuildAsync(body, year, cancellationToken: cancellationToken, readerUserId: ReaderId(user)) is { } report
                 ? Results.File(AnnualReportCsv.Create(report), "text/csv; charset=utf-8", ReportText.CsvFileName(report))
                 : Results.NotFound());
         return app;
     }
+
+    /// <summary>The downloads run outside a circuit, so the report is built for the user the request names.</summary>
+    private static string ReaderId(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
 }

@@ -39,7 +39,7 @@ public sealed record AnnualReportData(int Year, string BodyName, string BodyShor
 public sealed record ReportBody(Guid Id, string ShortName, string Name);
 
 /// <summary>Computes the annual report's figures from the cases, meetings and actions, using the domain's own outcome.</summary>
-public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactory, Helsefellesskap.App.Features.Access.Actors actors, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ReportBody>> BodiesAsync()
     {
@@ -49,10 +49,16 @@ public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactor
             .Select(b => new ReportBody(b.Id, b.ShortName, b.Name)).ToList();
     }
 
+    /// <summary>
+    /// The report as its reader may see it: a case the reader may not read is listed by number and legal basis only,
+    /// without its wording (the figures count it all the same).
+    /// </summary>
+    /// <param name="readerUserId">Who reads, for the downloads that run outside a circuit; otherwise the signed-in user.</param>
     public async Task<AnnualReportData?> BuildAsync(string bodyShortName, int year, IProgress<string>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? readerUserId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = readerUserId is null ? await actors.CurrentAsync(db) : await Helsefellesskap.App.Features.Access.Actors.LoadAsync(db, readerUserId, clock);
         var body = (await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToListAsync(cancellationToken))
             .SingleOrDefault(b => string.Equals(b.ShortName, bodyShortName, StringComparison.OrdinalIgnoreCase));
         if (body is null) return null;
@@ -97,9 +103,10 @@ public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactor
             actions.Count(a => a.IsOverdue(today)));
 
         var numbering = await CaseRegister.ShortNamesAsync(db);
+        var unreadable = await CaseRegister.UnreadableAsync(db, reader, today, cancellationToken);
         var decisions = treatments.Select(x => new ReportDecision(x.Case.Id, x.Treatment.Id, CaseRegister.NumberText(x.Case, numbering),
-            x.Case.Title, x.Treatment.MeetingId is { } m && meetingDays.TryGetValue(m, out var day) ? day : x.Treatment.StartedOn,
-            x.Treatment.Outcome, x.Case.IsPrincipled) { Wording = x.Treatment.CurrentWording.Text }).ToList();
+            unreadable.GetValueOrDefault(x.Case.Id, x.Case.Title), x.Treatment.MeetingId is { } m && meetingDays.TryGetValue(m, out var day) ? day : x.Treatment.StartedOn,
+            x.Treatment.Outcome, x.Case.IsPrincipled) { Wording = unreadable.ContainsKey(x.Case.Id) ? "" : x.Treatment.CurrentWording.Text }).ToList();
         var byOutcome = treatments.GroupBy(x => x.Treatment.Outcome).OrderBy(g => OutcomeOrder(g.Key))
             .Select(g => new Count<Outcome>(g.Key, g.Count())).ToList();
 

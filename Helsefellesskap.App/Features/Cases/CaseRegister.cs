@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Configurations;
 using Helsefellesskap.App.Features.Access;
+using Helsefellesskap.Domain.Access;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Partnerships;
 using Microsoft.EntityFrameworkCore;
@@ -36,10 +37,16 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
     /// listed by its number and exemption only: its title is hidden, and a text search never finds it (a hit would
     /// tell what the papers say). Only exempt cases and drafts can be closed to a reader, so only those are checked.
     /// </summary>
-    private async Task<Dictionary<Guid, string>> UnreadableAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, string>> UnreadableAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await UnreadableAsync(db, await actors.CurrentAsync(db), OsloTime.Today(clock), cancellationToken);
+
+    /// <summary>
+    /// The cases this reader may not read (<see cref="Actor.MayReadCase"/>), each with what is shown in place of its
+    /// title: every list that shows case titles (follow-up, annual report, worklist) asks this.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> UnreadableAsync(AppDbContext db, Actor reader, DateOnly today,
+        CancellationToken cancellationToken = default)
     {
-        var reader = await actors.CurrentAsync(db);
-        var today = OsloTime.Today(clock);
         var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken);
         return restricted.Where(c => !reader.MayReadCase(c, today)).ToDictionary(c => c.Id, HiddenTitle);
     }

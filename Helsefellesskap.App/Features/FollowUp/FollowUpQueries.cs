@@ -20,9 +20,12 @@ public sealed record NamedChoice(Guid Id, string Name);
 /// <summary>What the forms offer: the parties that can own an action, the people, and the bodies a mandate can go to.</summary>
 public sealed record FollowUpChoices(IReadOnlyList<NamedChoice> Parties, IReadOnlyList<NamedChoice> People, IReadOnlyList<NamedChoice> LowerBodies);
 
-public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, Helsefellesskap.App.Features.Access.Actors actors, TimeProvider clock)
 {
-    /// <summary>Overdue first, then by deadline and owner: what needs attention comes first.</summary>
+    /// <summary>
+    /// Overdue first, then by deadline and owner: what needs attention comes first. A case the reader may not read
+    /// shows only its number and legal basis, as in the register.
+    /// </summary>
     public async Task<IReadOnlyList<FollowUpRow>> ListAsync(Guid? ownerPartyId = null, FollowUpView view = FollowUpView.Open,
         Guid? caseId = null)
     {
@@ -50,6 +53,7 @@ public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, T
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
         var today = OsloTime.Today(clock);
+        var unreadable = await CaseRegister.UnreadableAsync(db, await actors.CurrentAsync(db), today);
         return list
             .Select(a =>
             {
@@ -57,7 +61,7 @@ public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, T
                 var number = x.Year is { } y && x.Sequence is { } s ? CaseNumber.Display(numbering[x.BodyId], s, y) : "Utkast";
                 return new FollowUpRow(a.Id, a.What, a.OwnerPartyId, parties.GetValueOrDefault(a.OwnerPartyId, "–"), a.OwnerPersonId,
                     people.GetValueOrDefault(a.OwnerPersonId, "–"), a.Deadline, a.Status, a.ProgressPercent, a.ProgressNote,
-                    a.CancellationReason, a.IsOverdue(today), a.CaseId, a.TreatmentId, number, x.Title,
+                    a.CancellationReason, a.IsOverdue(today), a.CaseId, a.TreatmentId, number, unreadable.GetValueOrDefault(x.Id, x.Title),
                     bodies.GetValueOrDefault(a.TreatmentId, ""), a.Goal, a.MandateCaseId);
             })
             .OrderByDescending(r => r.IsOverdue).ThenBy(r => r.Deadline).ThenBy(r => r.OwnerParty, StringComparer.Create(Norwegian.Culture, false))

@@ -12,7 +12,8 @@ public sealed class MyWorkQueries(IDbContextFactory<AppDbContext> dbFactory, Act
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         if (actor.PersonId is not { } personId) return [];
-        return await WorkItems.GatherAsync(db, OsloTime.Today(clock), personId);
+        var today = OsloTime.Today(clock);
+        return await WorkItems.GatherAsync(db, today, personId, await Cases.CaseRegister.UnreadableAsync(db, actor, today));
     }
 
     /// <summary>What the menu counts: everything that waits, but not meetings merely ahead.</summary>

@@ -35,7 +35,9 @@ public sealed record WorkItem(WorkKind Kind, Guid SubjectId, Guid PersonId, stri
 /// </summary>
 public static class WorkItems
 {
-    public static async Task<List<WorkItem>> GatherAsync(AppDbContext db, DateOnly today, Guid? onlyPersonId = null)
+    /// <param name="unreadable">The cases the one who reads the list may not read, shown by number and legal basis only.</param>
+    public static async Task<List<WorkItem>> GatherAsync(AppDbContext db, DateOnly today, Guid? onlyPersonId = null,
+        IReadOnlyDictionary<Guid, string>? unreadable = null)
     {
         var items = new List<WorkItem>();
         var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Id);
@@ -49,6 +51,7 @@ public static class WorkItems
             .GroupBy(m => m.BodyId).ToDictionary(g => g.Key, g => g.Min(m => Day(m.StartsAt)));
         bool Wanted(Guid personId) => onlyPersonId is null || onlyPersonId == personId;
         string CaseNumberOf(Helsefellesskap.Domain.Cases.Case c) => c.Number is { } n ? n.In(bodies[c.BodyId].ShortName) : "Utkast";
+        string CaseTitleOf(Helsefellesskap.Domain.Cases.Case c) => unreadable?.GetValueOrDefault(c.Id) ?? c.Title;
 
         // Meetings I am called to, the one in progress first.
         var meetingIds = meetings.Select(m => m.Id).ToList();
@@ -78,7 +81,7 @@ public static class WorkItems
                 var link = inMeeting ? $"/moter/{treatment.MeetingId}" : $"/saker/{@case.Id}";
                 foreach (var partyId in treatment.Tally.Missing)
                     foreach (var seat in body.SeatsOn(today).Where(s => s.PartyId == partyId && s.MayHoldPosition && s.Role != SeatRole.Substitute && Wanted(s.PersonId)))
-                        items.Add(new WorkItem(WorkKind.Position, treatment.Id, seat.PersonId, $"{CaseNumberOf(@case)} {@case.Title}",
+                        items.Add(new WorkItem(WorkKind.Position, treatment.Id, seat.PersonId, $"{CaseNumberOf(@case)} {CaseTitleOf(@case)}",
                             $"{parties.GetValueOrDefault(partyId)} har ikke gitt standpunkt i {body.ShortName}", link, dueBy, body.Id));
             }
 
@@ -95,7 +98,7 @@ public static class WorkItems
                         contacts = partnershipMeeting.SeatsOn(today).Where(s => s.PartyId == ratification.PartyId && s.Role == SeatRole.Member)
                             .Select(s => s.PersonId).ToList();
                     foreach (var personId in contacts.Distinct().Where(Wanted))
-                        items.Add(new WorkItem(WorkKind.Ratification, ratification.Id, personId, $"{CaseNumberOf(@case)} {@case.Title}",
+                        items.Add(new WorkItem(WorkKind.Ratification, ratification.Id, personId, $"{CaseNumberOf(@case)} {CaseTitleOf(@case)}",
                             $"Lokal forankring for {parties.GetValueOrDefault(ratification.PartyId)}",
                             $"/vedtak/{treatment.Id}/forankring", ratification.Deadline, treatment.BodyId));
                 }
