@@ -113,7 +113,7 @@ public class UserAdministrationBrowserTests(AppServer app)
         await secretary.GetByLabel("Rolle", new() { Exact = true }).ClickAsync();
         await secretary.GetByRole(AriaRole.Option, new() { Name = "Observatør" }).ClickAsync();
         await Expect(withoutPosition).ToHaveCountAsync(0);
-        await secretary.GetByLabel("Organisasjon").FillAsync("Høgskolen i Innlandet");
+        await secretary.GetByLabel("Organisasjon", new() { Exact = true }).FillAsync("Høgskolen i Innlandet");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Legg til vervet" }).ClickAsync();
         await Expect(secretary.GetByText("Vervet er lagt til.")).ToBeVisibleAsync();
         await Expect(secretary.GetByText("Observatør i FU-PHBU", new() { Exact = true })).ToBeVisibleAsync();

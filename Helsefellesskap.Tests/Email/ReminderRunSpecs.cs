@@ -28,13 +28,28 @@ public sealed class ReminderRunSpecs : ServiceSpec
     private static DateTimeOffset Morning(int year, int month, int day) => OsloTime.At(new DateOnly(year, month, day), 7);
 
     /// <summary>A case sent to AU for preparation; AU next meets on 13 January 2027 (the demo's planned meeting).</summary>
-    private async Task CaseWaitingInAu()
+    private async Task<Guid> CaseWaitingInAu()
     {
         await As("mari.hovde");
         var cases = Service<CaseWork>();
         var id = await cases.CreateDraftAsync(new(Title, CaseType.Decision, false, CaseTag.FrailElderly, await Body("SSU"), null, "B.", "V.", "F."));
         await cases.RegisterAsync(id);
         await cases.SendForPreparationAsync(id, await Body("AU"));
+        return id;
+    }
+
+    [Fact]
+    public async Task A_reminder_never_carries_the_title_of_a_case_exempt_from_publication()
+    {
+        var id = await CaseWaitingInAu();
+        await Service<CaseWork>().SetPublicationAsync(id, exempt: true, "offl. § 13");
+        ((FixedClock)Service<TimeProvider>()).Now = Morning(2027, 1, 6);
+
+        Assert.True(await Service<ReminderRun>().RunAsync() > 0);
+
+        var digests = await Digests();
+        Assert.DoesNotContain(digests, d => d.Body.Contains(Title));
+        Assert.Contains(digests, d => d.Body.Contains("Unntatt offentlighet, offl. § 13") && d.Body.Contains("har ikke gitt standpunkt i AU"));
     }
 
     private async Task<List<OutboxMessage>> Digests()

@@ -22,7 +22,10 @@ public sealed class ReminderRun(IDbContextFactory<AppDbContext> dbFactory, Write
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Where(p => p.Email != null && !p.RemindersTurnedOff).ToDictionaryAsync(p => p.Id, cancellationToken);
         var leadTimes = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.ReminderLeadTimes, cancellationToken);
-        var items = await WorkItems.GatherAsync(db, today);
+        // E-mail leaves the app: like the notice, it never carries the title of a case exempt from publication.
+        var exempt = (await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, Cases.CaseRegister.HiddenTitle);
+        var items = await WorkItems.GatherAsync(db, today, unreadable: exempt);
         var facts = items
             .Where(i => i.ReminderKind is not null && i.DueBy is not null && people.ContainsKey(i.PersonId))
             .Select(i => new ReminderFact(i.ReminderKind!.Value, i.SubjectId, i.PersonId, i.DueBy!.Value,

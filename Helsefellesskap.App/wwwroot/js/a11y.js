@@ -16,12 +16,16 @@ document.addEventListener('click', event => {
 // After a command replaces the control that ran it (an item's "Åpne" button once the item is open), focus goes to a
 // meaningful place instead of staying on a button that now means something else (WCAG 2.4.3).
 let focusBeforeDialog = null;
+// Each dialog opened starts a new generation: a restore still pending from the last dialog must not pull focus out
+// of the next one (a quick keyboard user opens it again within the restore's 400 ms).
+let dialogGeneration = 0;
 window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
     focus(id) {
         document.getElementById(id)?.focus();
     },
     // A confirmation dialog returns focus to the button that opened it (WCAG 2.4.3).
     rememberFocus() {
+        dialogGeneration++;
         focusBeforeDialog = document.activeElement;
     },
     restoreFocus() {
@@ -35,7 +39,8 @@ window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
             return !active || active === document.body || !!active.closest('.mud-dialog-container, [role=dialog]') ||
                 (active.getAttribute('tabindex') === '-1' && !active.matches('h1, h2, h3, main'));
         };
-        const restore = () => { if (element.isConnected && lost()) element.focus(); };
+        const generation = dialogGeneration;
+        const restore = () => { if (generation === dialogGeneration && element.isConnected && lost()) element.focus(); };
         element.focus();
         requestAnimationFrame(restore);
         for (const ms of [50, 150, 400]) setTimeout(restore, ms);
