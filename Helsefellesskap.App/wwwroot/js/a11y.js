@@ -26,6 +26,7 @@ window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
     // A confirmation dialog returns focus to the button that opened it (WCAG 2.4.3).
     rememberFocus() {
         dialogGeneration++;
+        lastInConfirmation = null;
         focusBeforeDialog = document.activeElement;
     },
     restoreFocus() {
@@ -49,10 +50,17 @@ window.helsefellesskap = Object.assign(window.helsefellesskap || {}, {
 
 // The confirmation dialog opens with "Avbryt" focused. MudBlazor's focus trap may then put focus on its own empty
 // fallback element, where a keyboard user would hear nothing; while a confirmation is open, such focus goes to "Avbryt".
+// MudBlazor's trap may do so late, after the user has already tabbed on to the action: focus then goes back to the
+// control the user was on, never behind their back to "Avbryt".
+let lastInConfirmation = null;
 document.addEventListener('focusin', event => {
     const cancel = document.querySelector('[data-testid=confirm-cancel]');
     const target = event.target;
-    if (!cancel || !(target instanceof HTMLElement) || target === cancel) return;
-    if (target.matches('button, a[href], input, select, textarea, [role=button]')) return;
-    cancel.focus();
+    if (!cancel || !(target instanceof HTMLElement)) return;
+    if (target.matches('button, a[href], input, select, textarea, [role=button]')) {
+        if (target.closest('.mud-dialog-container, [role=dialog]')) lastInConfirmation = target;
+        return;
+    }
+    const back = lastInConfirmation && lastInConfirmation.isConnected ? lastInConfirmation : cancel;
+    back.focus();
 }, true);
