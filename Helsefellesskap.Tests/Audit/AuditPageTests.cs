@@ -4,7 +4,6 @@ using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Overview;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
-using Helsefellesskap.Tests.Pages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -11,7 +11,6 @@ namespace Helsefellesskap.Tests.Browser;
 /// <summary>WCAG 2.1 AA as axe-core checks it, on every page of the shell, on a desktop and on a 375 px phone.</summary>
 public class AccessibilityTests(AppServer app)
 {
-    private static readonly string AxeScript = Path.Combine(AppContext.BaseDirectory, "node_modules", "axe-core", "axe.min.js");
 
     public static TheoryData<string, int> Pages()
     {
@@ -31,7 +30,6 @@ public class AccessibilityTests(AppServer app)
     [MemberData(nameof(Pages))]
     public async Task Every_page_meets_WCAG_2_1_AA_as_axe_checks_it(string path, int width)
     {
-        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci' in Helsefellesskap.Tests.");
         // The secretariat sees the most: the editor, the actions and, on a case in AU, the preparation panel.
         var page = path is "/" or "/Account/Login" or "/offentlig" or "/tilgjengelighet" || path.StartsWith("/offentlig/") ? await app.NewPageAsync(width, bypassCsp: true) : await app.SignedInPageAsync("mari.hovde", width, bypassCsp: true);
         if (path.StartsWith("/saker/{"))
@@ -90,7 +88,7 @@ public class AccessibilityTests(AppServer app)
     /// <summary>What axe-core finds against WCAG 2.1 A and AA on the page as it is now (the page must bypass CSP).</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        await page.AddScriptTagAsync(new() { Path = await BrowserTools.EnsureAxeAsync() });
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
                 .violations.map(v => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)

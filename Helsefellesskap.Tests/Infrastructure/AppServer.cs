@@ -20,6 +20,8 @@ public sealed class AppServer : IAsyncLifetime
     private readonly IReadOnlyDictionary<string, string?> settings;
     private Factory? factory;
     private IPlaywright? playwright;
+    private IBrowser? browser;
+    private readonly SemaphoreSlim launching = new(1, 1);
 
     public AppServer() : this(new Dictionary<string, string?>()) { }
 
@@ -29,7 +31,6 @@ public sealed class AppServer : IAsyncLifetime
     public string DatabasePath { get; } = TestServices.NewDatabasePath();
     public FixedClock Clock { get; } = new(FixedClock.DemoNow);
     public string BaseUrl { get; private set; } = "";
-    public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => factory!.Services;
 
     /// <summary>The SMTP server the app sends its mail to: real SMTP on the loopback.</summary>
@@ -64,20 +65,36 @@ public sealed class AppServer : IAsyncLifetime
 
         // Machines here are shared (2 cores): wait longer than Playwright's 5 s before calling a page wrong.
         Assertions.SetDefaultExpectTimeout(15_000);
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
+    }
+
+    /// <summary>
+    /// Chromium starts with the first browser test, so that a run of only the domain, service and bUnit specs needs
+    /// no browser on the machine.
+    /// </summary>
+    private async Task<IBrowser> BrowserAsync()
+    {
+        if (browser is not null) return browser;
+        await launching.WaitAsync();
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+            if (browser is not null) return browser;
+            await BrowserTools.EnsureChromiumAsync();
+            playwright = await Playwright.CreateAsync();
+            return browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = BrowserTools.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+        }
+        finally { launching.Release(); }
     }
 
     /// <summary>A fresh browser context (its own cookies), as a separate person on a separate device.</summary>
     /// <param name="bypassCsp">Only for injecting test tools (axe-core) into a page: the app's policy forbids inline scripts.</param>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new()
+        var context = await (await BrowserAsync()).NewContextAsync(new()
         {
             BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO", BypassCSP = bypassCsp,
         });
@@ -113,7 +130,7 @@ public sealed class AppServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (browser is not null) await browser.CloseAsync();
         playwright?.Dispose();
         if (factory is not null) await factory.DisposeAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
