@@ -29,6 +29,7 @@ public static class FeatureServices
         .AddScoped<CurrentUser>()
         .AddScoped<AuditChain>()
         .AddScoped<BodyQueries>()
+        .AddScoped<BodySettings>()
         .AddScoped<CaseQueries>()
         .AddScoped<CaseRegistration>()
         .AddScoped<CaseRegister>()

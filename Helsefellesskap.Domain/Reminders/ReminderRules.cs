@@ -22,6 +22,14 @@ public sealed record LeadTimes(IReadOnlyList<int> DaysBeforeMeeting, int Ratific
         return days.Distinct().OrderDescending().ToList();
     }
 
+    /// <summary>One lead time as typed in a field named <paramref name="field"/>: a whole number of days between 0 and 90.</summary>
+    public static int ParseDay(string? text, string field)
+    {
+        DomainException.ThrowIf(!int.TryParse((text ?? "").Trim(), out var day) || day is < 0 or > 90,
+            $"«{field}» må være et helt antall dager mellom 0 og 90.");
+        return day;
+    }
+
     public static string FormatDays(IEnumerable<int> days) => string.Join(",", days.Distinct().OrderDescending());
 }
 

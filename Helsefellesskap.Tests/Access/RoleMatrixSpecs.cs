@@ -62,6 +62,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         var meeting = MeetingStages.TryGetValue(command, out var stage) ? await MeetingAsync(scene, stage) : default;
         var (user, ownParty) = Personas[role];
         await PrepareFollowUpAsync(command, user);
+        await PrepareFailedMailAsync(command);
         if (command == "ReadConfidentialCase")
         {
             await As("mari.hovde");
@@ -95,7 +96,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     public void The_table_covers_every_command_and_every_role()
     {
         var cells = Cells().Select(row => (row.Data.Item1, row.Data.Item2)).ToList();
-        Assert.Equal(46, cells.Select(c => c.Item1).Distinct().Count());
+        Assert.Equal(48, cells.Select(c => c.Item1).Distinct().Count());
         Assert.All(Roles, role => Assert.Contains(cells, c => c.Item2 == role));
     }
 
@@ -278,7 +279,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 await meetings.CorrectMinutesAsync(m.MeetingId, "Riktig møtested er Hamar.", "Feil møtested.");
                 break;
             default:
-                if (await RunFollowUpAsync(command)) break;
+                if (await RunFollowUpAsync(command) || await RunSettingsAndMailAsync(command, s.CommitteeId)) break;
                 throw new InvalidOperationException($"docs/roles.md names a command the matrix does not know: {command}");
         }
     }

@@ -21,6 +21,12 @@ public sealed class BodiesPageTests : BunitContext
         Services.AddSingleton(database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton<TimeProvider>(new FixedClock(FixedClock.DemoNow));
         Services.AddScoped<BodyQueries>();
+        // The body's page asks who is signed in (the reminder form is for the secretariat): here nobody is.
+        Services.AddSingleton(database.Services.GetRequiredService<App.Data.WriteGate>());
+        Services.AddScoped<App.Features.Access.Actors>();
+        Services.AddScoped<App.Features.Access.CurrentUser>();
+        Services.AddScoped<BodySettings>();
+        AddAuthorization();
     }
 
     protected override async ValueTask DisposeAsyncCore()

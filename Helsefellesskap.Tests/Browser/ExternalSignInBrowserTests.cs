@@ -36,9 +36,8 @@ public class ExternalSignInBrowserTests(AppServer app)
     private async Task GiveEmailAsync(string userName, string email)
     {
         await using var db = await DbAsync();
-        var user = await db.Users.SingleAsync(u => u.UserName == userName);
-        user.Email = email;
-        user.NormalizedEmail = email.ToUpperInvariant();
+        var personId = await db.Users.Where(u => u.UserName == userName).Select(u => u.PersonId!.Value).SingleAsync();
+        (await db.People.SingleAsync(p => p.Id == personId)).ChangeEmail(email);
         await db.SaveChangesAsync();
     }
 

@@ -24,12 +24,57 @@ public sealed class ExternalSignInSpecs(DemoDatabaseTemplate template) : Service
 
     private ExternalIdentities Identities => Service<ExternalIdentities>();
 
+    /// <summary>The person's address as the secretariat registers it on /admin/brukere/{id} (Person.Email).</summary>
     private async Task GiveEmailAsync(string userName, string email)
     {
         await using var db = Database.NewContext();
-        var user = await db.Users.SingleAsync(u => u.UserName == userName);
-        (user.Email, user.NormalizedEmail) = (email, email.ToUpperInvariant());
+        var personId = await db.Users.Where(u => u.UserName == userName).Select(u => u.PersonId!.Value).SingleAsync();
+        (await db.People.SingleAsync(p => p.Id == personId)).ChangeEmail(email);
         await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task A_first_sign_in_matches_the_person_s_e_mail_address_not_the_user_account_s()
+    {
+        // The demo people have addresses (hilde.moen@eksempel.no) on their person only; their user accounts have none.
+        await using (var db = Database.NewContext())
+        {
+            var hilde = await db.Users.SingleAsync(u => u.UserName == "hilde.moen");
+            Assert.Null(hilde.Email);
+        }
+
+        var result = await Identities.SignInAsync(Entra, Token("entra-hilde", "Hilde.Moen@Eksempel.no"));
+
+        Assert.Equal(ExternalSignInOutcome.SignedIn, result.Outcome);
+        Assert.Equal("hilde.moen", result.User!.UserName);
+    }
+
+    [Fact]
+    public async Task An_address_left_only_on_the_user_account_after_the_person_s_changed_matches_no_one()
+    {
+        await using (var db = Database.NewContext())
+        {
+            var hilde = await db.Users.SingleAsync(u => u.UserName == "hilde.moen");
+            (hilde.Email, hilde.NormalizedEmail) = ("hilde.moen@gammel.kommune.no", "HILDE.MOEN@GAMMEL.KOMMUNE.NO");
+            await db.SaveChangesAsync();
+        }
+        await GiveEmailAsync("hilde.moen", "hilde.moen@gjovik.kommune.no");
+
+        Assert.Equal(ExternalSignInOutcome.Unknown, (await Identities.SignInAsync(Entra, Token("entra-old", "hilde.moen@gammel.kommune.no"))).Outcome);
+        Assert.Equal("hilde.moen", (await Identities.SignInAsync(Entra, Token("entra-hilde", "hilde.moen@gjovik.kommune.no"))).User!.UserName);
+    }
+
+    [Fact]
+    public async Task An_address_two_people_share_links_neither_of_them()
+    {
+        await GiveEmailAsync("hilde.moen", "postmottak@gjovik.kommune.no");
+        await GiveEmailAsync("perolav.nes", "postmottak@gjovik.kommune.no");
+
+        var result = await Identities.SignInAsync(Entra, Token("entra-postmottak", "postmottak@gjovik.kommune.no"));
+
+        Assert.Equal(ExternalSignInOutcome.Unknown, result.Outcome);
+        await using var db = Database.NewContext();
+        Assert.Equal(0, await db.Set<ExternalLogin>().CountAsync());
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public sealed record SeatView(string PersonName, string? PersonTitle, SeatRole R
     string? PartyName, string? Organisation, Term Term, bool IsActive, bool WithoutPosition = false);
 
 public sealed record BodyView(Guid Id, string Name, string ShortName, BodyKind Kind, Mandate Mandate,
-    IReadOnlyList<SeatView> Seats, IReadOnlyList<string> PartiesThatMustAgree, string? ChairName, Side? ChairSide)
+    IReadOnlyList<SeatView> Seats, IReadOnlyList<string> PartiesThatMustAgree, string? ChairName, Side? ChairSide,
+    Domain.Reminders.LeadTimes? ReminderLeadTimes = null)
 {
     public string Slug => ShortName.ToLowerInvariant();
 }
@@ -39,7 +40,7 @@ public sealed class BodyQueries(IDbContextFactory<AppDbContext> dbFactory, TimeP
             var chair = body.ChairOn(today);
             var chairSide = chair?.PartyId is { } chairParty ? parties[chairParty].Side : (Side?)null;
             return new BodyView(body.Id, body.Name, body.ShortName, body.Kind, body.Mandate, seats, required,
-                chair is null ? null : people[chair.PersonId].Name, chairSide);
+                chair is null ? null : people[chair.PersonId].Name, chairSide, body.ReminderLeadTimes);
         }).ToList();
     }
 

@@ -28,4 +28,10 @@ public sealed class SmtpOptions
     public bool UseTls { get; set; } = true;
     public string? User { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Accepts the server's certificate without checking it (a test's self-signed server). Off by default, and never
+    /// for a real server: without the check anyone between the app and the server reads the password and the mail.
+    /// </summary>
+    public bool AcceptAnyCertificate { get; set; }
 }

@@ -31,6 +31,7 @@ public sealed class Mailings(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustAdminister(Today);
+        actor.MustWrite(Today);
         var message = await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == messageId)
             ?? throw new Domain.DomainException("Meldingen finnes ikke.");
         message.SendAgain(clock.GetUtcNow(), actor.Name);

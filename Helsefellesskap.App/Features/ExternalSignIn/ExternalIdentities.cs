@@ -43,10 +43,9 @@ public sealed class ExternalIdentities(IDbContextFactory<AppDbContext> dbFactory
         {
             var value = external.FindFirstValue(provider.MatchClaim)?.Trim();
             if (string.IsNullOrEmpty(value)) return none;
-            var normalized = value.ToUpperInvariant();
             user = string.Equals(provider.MatchOn, "UserName", StringComparison.OrdinalIgnoreCase)
-                ? await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized)
-                : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized);
+                ? await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == value.ToUpperInvariant())
+                : await ByEmailAsync(db, value);
             if (user is null) return none;
             // A user already linked to another identity at the same provider is not taken over by a second one that
             // happens to carry the same address: the administrator removes the old link first.
@@ -73,6 +72,22 @@ public sealed class ExternalIdentities(IDbContextFactory<AppDbContext> dbFactory
             proved is not null && partyIds.TryGetValue(proved, out var partyId) ? partyId : null);
         return new ExternalSignInResult(ExternalSignInOutcome.SignedIn, user, SignInClaims.Of(provider, proof));
     });
+
+    /// <summary>
+    /// The user whose person has this address (Person.Email, the one the admin pages edit and the mail goes to); an
+    /// administrator without a person by their account's own. An address two people share links neither: a shared
+    /// mailbox proves no one.
+    /// </summary>
+    private static async Task<ApplicationUser?> ByEmailAsync(AppDbContext db, string address)
+    {
+        // Compared in memory: the database's upper() knows only ASCII, and the people are few.
+        var people = (await db.People.AsNoTracking().Where(p => p.Email != null).Select(p => new { p.Id, p.Email }).ToListAsync())
+            .Where(p => string.Equals(p.Email, address, StringComparison.OrdinalIgnoreCase)).Select(p => (Guid?)p.Id).ToList();
+        var normalized = address.ToUpperInvariant();
+        var users = await db.Users.Where(u => (u.PersonId != null && people.Contains(u.PersonId))
+            || (u.PersonId == null && u.NormalizedEmail == normalized)).ToListAsync();
+        return users.Count == 1 ? users[0] : null;
+    }
 
     /// <summary>The configured organisations, each to the id of the party named.</summary>
     private static async Task<Dictionary<string, Guid>> PartiesAsync(AppDbContext db, OidcProvider provider)

@@ -23,7 +23,7 @@ public sealed class OidcProvider
     /// <summary>The claim that identifies a person on the first sign-in (email, upn, preferred_username).</summary>
     public string MatchClaim { get; set; } = "email";
 
-    /// <summary>What the claim is compared with: the user's <c>Email</c> or <c>UserName</c>.</summary>
+    /// <summary>What the claim is compared with: the person's <c>Email</c> (an administrator without a person: the account's) or the <c>UserName</c>.</summary>
     public string MatchOn { get; set; } = "Email";
 
     /// <summary>The provider's stable identifier of the person.</summary>
