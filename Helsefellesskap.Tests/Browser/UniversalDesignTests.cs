@@ -15,7 +15,7 @@ public class UniversalDesignTests(AppServer app)
     public async Task The_skip_link_moves_focus_to_the_main_content_and_stays_on_the_page()
     {
         var page = await app.SignedInPageAsync("mari.hovde");
-        await AppServer.GotoLiveAsync(page, "/saker");
+        await AppServer.GotoSettledAsync(page, "/saker");
 
         // The link is the first thing on the page; shown when it has focus.
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Hopp til innholdet" });
@@ -39,7 +39,7 @@ public class UniversalDesignTests(AppServer app)
     public async Task Every_focusable_element_shows_a_focus_ring_of_at_least_3_to_1(string path)
     {
         var page = await app.SignedInPageAsync("mari.hovde");
-        await AppServer.GotoLiveAsync(page, path);
+        await AppServer.GotoSettledAsync(page, path);
         await page.Locator("main#innhold").FocusAsync();
 
         var failures = new List<string>();

@@ -128,6 +128,16 @@ public sealed class AppServer : IAsyncLifetime
         await WhenLiveAsync(page);
     }
 
+    /// <summary>
+    /// Loads an interactive page and waits until the router has moved focus to its heading (FocusOnNavigate does
+    /// that just after the page goes live): a keyboard test that starts tabbing before then loses its place.
+    /// </summary>
+    public static async Task GotoSettledAsync(IPage page, string url)
+    {
+        await GotoLiveAsync(page, url);
+        await Assertions.Expect(page.Locator("h1").First).ToBeFocusedAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null) await browser.CloseAsync();
