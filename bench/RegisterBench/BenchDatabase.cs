@@ -1,5 +1,7 @@
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +28,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         services.AddAppDatabase(configuration);
         services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Capture));
         services.AddFeatures();
+        // The register reads as a signed-in user (the secretariat, who may read every case), as the page does.
+        services.AddSingleton<AuthenticationStateProvider, BenchSignIn>();
         services.AddIdentityCore<ApplicationUser>().AddEntityFrameworkStores<AppDbContext>();
         // The seeder hashes ~80 demo passwords; the stored hash records its own count, so sign-in still works.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
@@ -45,6 +49,9 @@ public sealed class BenchDatabase : IAsyncDisposable
         var folder = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "helsefellesskap-bench", Guid.NewGuid().ToString("N"))).FullName;
         var database = new BenchDatabase(folder);
         await database.Services.MigrateAndSeedAsync();
+        await using (var db = await database.Factory.CreateDbContextAsync())
+            ((BenchSignIn)database.Services.GetRequiredService<AuthenticationStateProvider>()).UserId =
+                (await db.Users.SingleAsync(u => u.UserName == EndToEndBench.UserName)).Id;
         return database;
     }
 
@@ -93,4 +100,14 @@ public sealed class BenchDatabase : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
     }
+}
+
+/// <summary>The bench's user, signed in as the app's cookie would carry it: by user id.</summary>
+internal sealed class BenchSignIn : AuthenticationStateProvider
+{
+    public string? UserId { get; set; }
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(
+        UserId is null ? new ClaimsPrincipal(new ClaimsIdentity())
+            : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, UserId)], "Bench"))));
 }
