@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data;
+using Helsefellesskap.App.Data.Audit;
 using Helsefellesskap.App.Data.Configurations;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;

@@ -34,8 +34,8 @@ public interface IEffect
 /// One store per circuit and feature. Actions dispatched before the store is initialised (during prerendering
 /// or before the first interactive render) are queued, so nothing runs twice. Each action runs the reducer,
 /// then the effects; actions dispatched meanwhile wait their turn, so reducers never interleave. All of this
-/// holds only on the circuit's own thread: the first dispatch (or the initialisation) binds the store to the
-/// synchronization context it runs on, and a dispatch from anywhere else throws instead of racing the renderer.
+/// holds only on the circuit's own thread: the first dispatch on a synchronization context binds the store to
+/// it, and a dispatch from anywhere else then throws instead of racing the renderer.
 /// </summary>
 public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<TState>> effects) : IState<TState>, IDispatcher
     where TState : class
@@ -43,7 +43,6 @@ public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<T
     private readonly Queue<object> _queue = new();
     private bool _initialized;
     private bool _dispatching;
-    private bool _bound;
     private SynchronizationContext? _circuit;
 
     public TState Value { get; private set; } = feature.InitialState;
@@ -69,13 +68,15 @@ public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<T
     /// The store's state, queue and subscribers belong to one circuit, whose renderer runs one thing at a time on its
     /// synchronization context. A dispatch from another thread (a notifier's callback, a timer, a task continued
     /// with <c>ConfigureAwait(false)</c>) would reduce and render concurrently with it, so it fails here, loudly.
+    /// The first dispatch made on a synchronization context binds the store to it (in a circuit, the very first one
+    /// is; a plain unit test, or a test renderer that runs lifecycle methods without one, binds later or never).
     /// </summary>
     private void EnsureOnCircuit()
     {
         var current = SynchronizationContext.Current;
-        if (!_bound)
+        if (_circuit is null)
         {
-            (_circuit, _bound) = (current, true);
+            _circuit = current;
             return;
         }
         if (!ReferenceEquals(current, _circuit))
