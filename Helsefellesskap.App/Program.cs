@@ -80,6 +80,12 @@ builder.Services.AddHostedService<Helsefellesskap.App.Data.Audit.DailyAuditCheck
 builder.Services.AddEmailWorker(builder.Configuration);
 
 var app = builder.Build();
+// `dotnet run --project Helsefellesskap.App -- recompute-status`: the register's stored status and outcome recomputed, then exit.
+if (RecomputeStatusCommand.Matches(args))
+{
+    Environment.ExitCode = await RecomputeStatusCommand.RunAsync(app.Services, Console.Out);
+    return;
+}
 
 await app.Services.MigrateAndSeedAsync();
 

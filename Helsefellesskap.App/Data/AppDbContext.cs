@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RatificationGrant> RatificationGrants => Set<RatificationGrant>();
     public DbSet<SteeringFigure> SteeringFigures => Set<SteeringFigure>();
     public DbSet<CaseSteeringLink> CaseSteeringLinks => Set<CaseSteeringLink>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     /// <summary>The user this context acts for; <see cref="Features.Access.Actors"/> sets it for every command.</summary>
     public AuditActor? AuditActor { get; set; }
@@ -216,6 +217,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                     if (Entry(treatment) is { State: EntityState.Modified } entry && changedEntities.Add(treatment)) changed.Add((entry, root));
         }
         return changed;
+    }
+
+    /// <summary>Brings a loaded case's stored projection up to date (<see cref="RegisterProjection"/>); true when any of it was stale.</summary>
+    internal bool ProjectForRegister(Case @case)
+    {
+        var entry = Entry(@case);
+        ProjectForRegister(entry, @case);
+        return entry.State == EntityState.Modified || @case.Treatments.Any(t => Entry(t).State == EntityState.Modified);
     }
 
     private void ProjectForRegister(EntityEntry entry, Case @case)

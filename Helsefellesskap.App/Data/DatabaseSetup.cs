@@ -25,6 +25,7 @@ public static class DatabaseSetup
             o.UseSqlite(connection.ToString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<RegisterProjection>();
         services.AddSingleton(new DatabaseLocation(connection.ToString(), directory));
         // Outside the database, so that whoever edits the file cannot also forge the chain or its published heads.
         services.AddSingleton(_ => Audit.AuditKey.Load(configuration, directory, create: true)!);
@@ -43,6 +44,7 @@ public static class DatabaseSetup
         await ProposalDraftBackfill.RunAsync(db);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         await RecordBackfill.RunAsync(scope.ServiceProvider);
+        await scope.ServiceProvider.GetRequiredService<RegisterProjection>().RecomputeWhenRulesChangedAsync();
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Features.Meetings.Live;
+using Bunit;
 using Helsefellesskap.App.Shared.Store;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging.Abstractions;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
@@ -74,8 +77,9 @@ public sealed class MeetingRoomStoreSpecs
     public void A_refused_command_shows_the_domains_message_and_ends_the_busy_state()
     {
         var feature = new MeetingRoomFeature();
-        var busy = feature.Reduce(feature.InitialState, new RunMeetingCommand("Standpunktet er registrert.", _ => Task.CompletedTask));
-        Assert.NotNull(busy.Busy);
+        var busy = feature.Reduce(feature.InitialState,
+            new RegisterPositionAction(MeetingId, ItemId, Guid.NewGuid(), 1, PositionKind.Agree, null, new SeenPosition(null)));
+        Assert.Equal("Standpunktet er registrert.", busy.Busy);
         var failed = feature.Reduce(busy, new MeetingCommandFailed("x", "Behandlingen i SSU er avsluttet."));
         Assert.Null(failed.Busy);
         Assert.Equal("Behandlingen i SSU er avsluttet.", failed.Error);
@@ -114,8 +118,8 @@ public sealed class MeetingRoomStoreSpecs
         var store = NewStore(effect);
         store.StateChanged += (_, _) => seen.Add("state:" + (store.Value.Busy ?? store.Value.Confirmation));
         store.Initialize();
-        store.Dispatch(new RunMeetingCommand("Lagret.", _ => Task.CompletedTask));
-        Assert.Equal(["state:Lagret.", "effect:RunMeetingCommand", "state:Lagret.", "effect:MeetingCommandSucceeded"], seen);
+        store.Dispatch(new SendNoticeAction(MeetingId));
+        Assert.Equal(["state:Innkallingen er sendt.", "effect:SendNoticeAction", "state:Innkallingen er sendt.", "effect:MeetingCommandSucceeded"], seen);
     }
 
     private sealed class RecordingEffect(List<string> seen) : IEffect<MeetingRoomState>
@@ -123,9 +127,68 @@ public sealed class MeetingRoomStoreSpecs
         public Task HandleAsync(object action, IDispatcher dispatcher)
         {
             seen.Add("effect:" + action.GetType().Name);
-            if (action is RunMeetingCommand run) dispatcher.Dispatch(new MeetingCommandSucceeded(run.Description));
+            if (action is MeetingCommand command) dispatcher.Dispatch(new MeetingCommandSucceeded(command.Done));
             return Task.CompletedTask;
         }
+    }
+
+    [Fact]
+    public async Task A_dispatch_off_the_circuits_thread_fails_loudly()
+    {
+        var circuit = Dispatcher.CreateDefault();
+        var store = NewStore();
+        await circuit.InvokeAsync(() =>
+        {
+            store.Dispatch(new JoinMeeting(MeetingId));
+            store.Initialize();
+        });
+
+        // A notifier's callback runs on the thread pool; it must go through the component's InvokeAsync.
+        var error = await Task.Run(() => Assert.Throws<InvalidOperationException>(() => store.Dispatch(new SnapshotArrived(Snapshot(1)))));
+        Assert.Contains("InvokeAsync", error.Message);
+        Assert.Null(store.Value.Snapshot);
+
+        await circuit.InvokeAsync(() => store.Dispatch(new SnapshotArrived(Snapshot(1))));
+        Assert.Equal(1, store.Value.Snapshot!.Revision);
+    }
+
+    [Fact]
+    public void A_store_component_whose_subclass_forgets_base_OnInitialized_fails_when_rendered()
+    {
+        using var context = new BunitContext();
+        var error = Assert.Throws<InvalidOperationException>(() => context.Render<ForgetsBaseOnInitialized>());
+        Assert.Contains("base.OnInitialized()", error.Message);
+        context.Render<CallsBaseOnInitialized>();
+    }
+
+    private sealed class ForgetsBaseOnInitialized : StoreComponent
+    {
+        protected override void OnInitialized() { }
+    }
+
+    private sealed class CallsBaseOnInitialized : StoreComponent
+    {
+        protected override void OnInitialized() => base.OnInitialized();
+    }
+
+    [Fact]
+    public void A_meeting_is_forgotten_by_the_notifier_when_its_last_screen_leaves()
+    {
+        var notifier = new MeetingNotifier(NullLogger<MeetingNotifier>.Instance);
+        var first = notifier.Subscribe(MeetingId, _ => Task.CompletedTask);
+        var second = notifier.Subscribe(MeetingId, _ => Task.CompletedTask);
+        var other = notifier.Subscribe(Guid.NewGuid(), _ => Task.CompletedTask);
+        Assert.Equal(2, notifier.FollowedMeetings);
+
+        first.Dispose();
+        Assert.Equal(2, notifier.FollowedMeetings);
+        second.Dispose();
+        other.Dispose();
+        Assert.Equal(0, notifier.FollowedMeetings);
+        // Leaving twice is harmless, and the meeting can be followed again.
+        second.Dispose();
+        using var again = notifier.Subscribe(MeetingId, _ => Task.CompletedTask);
+        Assert.Equal(1, notifier.FollowedMeetings);
     }
 
     [Fact]

@@ -33,7 +33,9 @@ public interface IEffect
 /// <summary>
 /// One store per circuit and feature. Actions dispatched before the store is initialised (during prerendering
 /// or before the first interactive render) are queued, so nothing runs twice. Each action runs the reducer,
-/// then the effects; actions dispatched meanwhile wait their turn, so reducers never interleave.
+/// then the effects; actions dispatched meanwhile wait their turn, so reducers never interleave. All of this
+/// holds only on the circuit's own thread: the first dispatch on a synchronization context binds the store to
+/// it, and a dispatch from anywhere else then throws instead of racing the renderer.
 /// </summary>
 public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<TState>> effects) : IState<TState>, IDispatcher
     where TState : class
@@ -41,6 +43,7 @@ public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<T
     private readonly Queue<object> _queue = new();
     private bool _initialized;
     private bool _dispatching;
+    private SynchronizationContext? _circuit;
 
     public TState Value { get; private set; } = feature.InitialState;
     public event EventHandler? StateChanged;
@@ -48,6 +51,7 @@ public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<T
     public void Initialize()
     {
         if (_initialized) return;
+        EnsureOnCircuit();
         _initialized = true;
         Drain();
     }
@@ -55,8 +59,30 @@ public sealed class Store<TState>(Feature<TState> feature, IEnumerable<IEffect<T
     public void Dispatch(object action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        EnsureOnCircuit();
         _queue.Enqueue(action);
         if (_initialized && !_dispatching) Drain();
+    }
+
+    /// <summary>
+    /// The store's state, queue and subscribers belong to one circuit, whose renderer runs one thing at a time on its
+    /// synchronization context. A dispatch from another thread (a notifier's callback, a timer, a task continued
+    /// with <c>ConfigureAwait(false)</c>) would reduce and render concurrently with it, so it fails here, loudly.
+    /// The first dispatch made on a synchronization context binds the store to it (in a circuit, the very first one
+    /// is; a plain unit test, or a test renderer that runs lifecycle methods without one, binds later or never).
+    /// </summary>
+    private void EnsureOnCircuit()
+    {
+        var current = SynchronizationContext.Current;
+        if (_circuit is null)
+        {
+            _circuit = current;
+            return;
+        }
+        if (!ReferenceEquals(current, _circuit))
+            throw new InvalidOperationException(
+                $"Store<{typeof(TState).Name}> fikk en handling utenfor kretsens tråd (synkroniseringskonteksten til rendereren). " +
+                "Send handlinger fra andre tråder gjennom komponentens InvokeAsync(() => ...Dispatch(...)).");
     }
 
     private void Drain()

@@ -6,11 +6,23 @@ namespace Helsefellesskap.App.Shared.Store;
 /// <summary>
 /// A component that re-renders when any store it injects changes. Subscriptions are found by the type of the
 /// component's fields (properties would touch ComponentBase.RendererInfo, which throws under bUnit), and
-/// disposed with the component.
+/// disposed with the component. A subclass that overrides <see cref="OnInitialized"/> must call the base, or it
+/// would never re-render on a change; rendering it then throws (as Fluxor's FluxorComponent does).
 /// </summary>
 public abstract class StoreComponent : ComponentBase, IDisposable
 {
     private readonly List<(IState<object> State, EventHandler Handler)> _subscriptions = [];
+    private bool _subscribed;
+
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        // The base runs OnInitialized synchronously the first time, before its first await.
+        var setting = base.SetParametersAsync(parameters);
+        if (!_subscribed)
+            throw new InvalidOperationException(
+                $"{GetType().FullName} overstyrer OnInitialized uten å kalle base.OnInitialized(), og ville aldri vist endringer i tilstanden. Kall base.OnInitialized().");
+        return setting;
+    }
 
     protected override void OnInitialized()
     {
@@ -20,6 +32,7 @@ public abstract class StoreComponent : ComponentBase, IDisposable
             state.StateChanged += handler;
             _subscriptions.Add((state, handler));
         }
+        _subscribed = true;
         base.OnInitialized();
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Helsefellesskap.App.Features.Meetings.Live;
 
 /// <summary>
@@ -9,17 +7,25 @@ namespace Helsefellesskap.App.Features.Meetings.Live;
 /// </summary>
 public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
 {
-    private readonly ConcurrentDictionary<Guid, Subscribers> _meetings = new();
+    // Subscribing and leaving are rare next to publishing: one lock keeps "the last screen left, so the meeting goes"
+    // from racing a screen that joins it at that moment; a publish copies its meeting's subscribers under the lock.
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, Subscription[]> _meetings = [];
     private long _revision;
 
     /// <summary>A revision taken before a snapshot is read: a later read always carries a higher one.</summary>
     public long NextRevision() => Interlocked.Increment(ref _revision);
 
+    /// <summary>How many meetings have a screen following them now; a meeting is forgotten when its last screen leaves.</summary>
+    public int FollowedMeetings
+    {
+        get { lock (_lock) return _meetings.Count; }
+    }
+
     public IDisposable Subscribe(Guid meetingId, Func<MeetingSnapshot, Task> onChanged)
     {
-        var subscribers = _meetings.GetOrAdd(meetingId, _ => new Subscribers());
         var subscription = new Subscription(this, meetingId, onChanged);
-        subscribers.Add(subscription);
+        lock (_lock) _meetings[meetingId] = [.. _meetings.GetValueOrDefault(meetingId) ?? [], subscription];
         return subscription;
     }
 
@@ -30,8 +36,10 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
     /// </summary>
     public Task PublishAsync(MeetingSnapshot snapshot)
     {
-        if (!_meetings.TryGetValue(snapshot.MeetingId, out var subscribers)) return Task.CompletedTask;
-        var deliveries = subscribers.All().Select(s => Task.Run(() => DeliverAsync(s, snapshot))).ToArray();
+        Subscription[]? subscribers;
+        lock (_lock) subscribers = _meetings.GetValueOrDefault(snapshot.MeetingId);
+        if (subscribers is null) return Task.CompletedTask;
+        var deliveries = subscribers.Select(s => Task.Run(() => DeliverAsync(s, snapshot))).ToArray();
         return Task.WhenAll(deliveries);
     }
 
@@ -43,18 +51,13 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
 
     private void Unsubscribe(Subscription subscription)
     {
-        if (_meetings.TryGetValue(subscription.MeetingId, out var subscribers)) subscribers.Remove(subscription);
-    }
-
-    private sealed class Subscribers
-    {
-        private readonly Lock _lock = new();
-        private Subscription[] _all = [];
-
-        public Subscription[] All() => _all;
-
-        public void Add(Subscription s) { lock (_lock) _all = [.. _all, s]; }
-        public void Remove(Subscription s) { lock (_lock) _all = _all.Where(x => x != s).ToArray(); }
+        lock (_lock)
+        {
+            if (!_meetings.TryGetValue(subscription.MeetingId, out var subscribers)) return;
+            var rest = subscribers.Where(s => s != subscription).ToArray();
+            if (rest.Length == 0) _meetings.Remove(subscription.MeetingId);
+            else _meetings[subscription.MeetingId] = rest;
+        }
     }
 
     private sealed class Subscription(MeetingNotifier notifier, Guid meetingId, Func<MeetingSnapshot, Task> onChanged) : IDisposable

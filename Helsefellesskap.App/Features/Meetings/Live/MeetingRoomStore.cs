@@ -1,3 +1,4 @@
+using System.Globalization;
 using Helsefellesskap.App.Shared.Store;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
@@ -45,7 +46,7 @@ public sealed record MeetingRoomState(Guid? MeetingId, MeetingSnapshot? Snapshot
 public sealed record JoinMeeting(Guid MeetingId);
 public sealed record MeetingJoined(MeetingSnapshot? Snapshot, MeetingRights Rights);
 public sealed record SnapshotArrived(MeetingSnapshot Snapshot);
-public sealed record RunMeetingCommand(string Description, Func<MeetingWork, Task> Execute);
+// The user's commands are in MeetingCommands.cs.
 public sealed record MeetingCommandSucceeded(string Description);
 public sealed record MeetingCommandFailed(string Description, string Message);
 public sealed record DismissMeetingMessage;
@@ -61,7 +62,7 @@ public sealed class MeetingRoomFeature : Feature<MeetingRoomState>
             with { Rights = joined.Rights, NotFound = joined.Snapshot is null && state.Snapshot is null },
         SnapshotArrived arrived when Newer(state, arrived.Snapshot) =>
             state with { Snapshot = arrived.Snapshot.As(state.Rights), Announcement = Announce(state.Snapshot, arrived.Snapshot.As(state.Rights)) },
-        RunMeetingCommand run => state with { Busy = run.Description, Error = null, Confirmation = null },
+        MeetingCommand command => state with { Busy = command.Done, Error = null, Confirmation = null },
         MeetingCommandSucceeded done => state with { Busy = null, Confirmation = done.Description },
         MeetingCommandFailed failed => state with { Busy = null, Error = failed.Message },
         EffectFailed failed => state with { Busy = null, Error = "Noe gikk galt. Prøv igjen, eller last siden på nytt." },
@@ -109,17 +110,47 @@ public sealed class MeetingRoomEffects(MeetingWork work, MeetingQueries queries)
                 var rights = snapshot is null ? MeetingRights.None : await queries.RightsAsync(snapshot.BodyId);
                 dispatcher.Dispatch(new MeetingJoined(snapshot, rights));
                 break;
-            case RunMeetingCommand run:
+            case MeetingCommand command:
                 try
                 {
-                    await run.Execute(work);
-                    dispatcher.Dispatch(new MeetingCommandSucceeded(run.Description));
+                    await RunAsync(command);
+                    dispatcher.Dispatch(new MeetingCommandSucceeded(command.Done));
                 }
                 catch (DomainException e)
                 {
-                    dispatcher.Dispatch(new MeetingCommandFailed(run.Description, e.Message));
+                    dispatcher.Dispatch(new MeetingCommandFailed(command.Done, e.Message));
                 }
                 break;
         }
+    }
+
+    /// <summary>Each command is one call of the meeting's service, which checks who may do it.</summary>
+    private Task RunAsync(MeetingCommand command) => command switch
+    {
+        SendNoticeAction c => work.SendNoticeAsync(c.MeetingId),
+        RescheduleMeetingAction c => RescheduleAsync(c),
+        CancelMeetingAction c => work.CancelAsync(c.MeetingId),
+        OpenMeetingAction c => work.OpenMeetingAsync(c.MeetingId),
+        CloseMeetingAction c => work.CloseMeetingAsync(c.MeetingId),
+        AddCaseAction c => work.AddCaseAsync(c.MeetingId, c.CaseId),
+        MoveCaseAction c => work.MoveCaseAsync(c.MeetingId, c.ItemId, c.Direction),
+        RemoveCaseAction c => work.RemoveCaseAsync(c.MeetingId, c.ItemId),
+        ReportOwnAbsenceAction c => work.ReportAbsenceAsync(c.MeetingId, null, c.Reason),
+        RecordAllCalledPresentAction c => work.RecordAllCalledPresentAsync(c.MeetingId),
+        RecordPresenceAction c => work.RecordPresenceAsync(c.MeetingId, c.PersonId, c.Present),
+        CallInSubstituteAction c => work.CallInSubstituteAsync(c.MeetingId, c.SubstitutePersonId, c.ForPersonId),
+        OpenItemAction c => work.OpenItemAsync(c.MeetingId, c.ItemId),
+        RegisterPositionAction c => work.RegisterPositionAsync(c.MeetingId, c.ItemId, c.PartyId, c.WordingVersion, c.Kind, c.Text, c.Seen),
+        AmendWordingAction c => work.AmendWordingAsync(c.MeetingId, c.ItemId, c.Text),
+        AddRemarkAction c => work.AddRemarkAsync(c.MeetingId, c.ItemId, c.Text, c.Key),
+        CloseItemAction c => work.CloseItemAsync(c.MeetingId, c.ItemId, c.Closing),
+        _ => throw new InvalidOperationException($"Ingen effekt kjører {command.GetType().Name}; legg den til i MeetingRoomEffects."),
+    };
+
+    private Task RescheduleAsync(RescheduleMeetingAction c)
+    {
+        if (!DateOnly.TryParse(c.Day, CultureInfo.InvariantCulture, out var day)) throw new DomainException("Skriv datoen som dd.mm.åååå.");
+        if (!TimeOnly.TryParse(c.Time, CultureInfo.InvariantCulture, out var time)) throw new DomainException("Skriv klokkeslettet som tt:mm.");
+        return work.RescheduleAsync(c.MeetingId, day, time, TimeSpan.FromMinutes(c.Minutes), c.Location, c.VideoLink);
     }
 }

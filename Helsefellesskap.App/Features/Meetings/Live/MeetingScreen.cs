@@ -54,7 +54,8 @@ public abstract class MeetingScreen : StoreComponent
         _subscription = Notifier.Subscribe(Id, snapshot => InvokeAsync(() => Store.Dispatch(new SnapshotArrived(snapshot))));
     }
 
-    protected void Run(string done, Func<MeetingWork, Task> command) => Store.Dispatch(new RunMeetingCommand(done, command));
+    /// <summary>Hands a command (an action record) to the store, whose effect runs it.</summary>
+    protected void Dispatch(MeetingCommand command) => Store.Dispatch(command);
 
     public override void Dispose()
     {
