@@ -5,7 +5,7 @@ using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helsefellesskap.Tests.Cases;
+namespace Helsefellesskap.Tests.Data;
 
 /// <summary>
 /// The register's stored status and outcome columns, recomputed for every case by a command (and at start-up when
