@@ -1,0 +1,57 @@
+using Bunit;
+using Helsefellesskap.App.Features.AnnualReport;
+using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Features.Meetings.Live;
+using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.Meetings;
+using Helsefellesskap.Tests.Infrastructure;
+
+namespace Helsefellesskap.Tests.Pages;
+
+/// <summary>An outcome looks the same wherever it appears: the meeting screen, the decision list, the annual report.</summary>
+public sealed class ToneTests(DemoDatabaseTemplate template) : AppPageTest(template)
+{
+    private static readonly string[] ToneClasses = ["status-good", "status-pending", "status-bad", "status-neutral"];
+
+    // The whole class attribute where no tone class is found, so a failure says what the element had instead.
+    private static string ToneClassOf(AngleSharp.Dom.IElement element) =>
+        element.ClassList.FirstOrDefault(ToneClasses.Contains) ?? element.ClassName ?? "";
+
+    private static CurrentItem ClosedItem(Outcome outcome, int agreeing, int required) => new(Guid.NewGuid(), AgendaItemKind.Case,
+        "Sak", "SSU-sak 001/2026", Guid.NewGuid(), Guid.NewGuid(), CaseType.Decision, true, AgendaItemState.Closed, 1, "Ordlyd", [], [],
+        $"{agreeing} av {required} parter enige", agreeing, required, outcome, null, null, []);
+
+    [Theory]
+    [InlineData(Outcome.AdoptedPendingRatification, 8, 8)]
+    [InlineData(Outcome.NoConsensus, 7, 8)]
+    public void An_outcome_has_the_same_colour_on_the_meeting_screen_as_in_the_list_of_decisions(Outcome outcome, int agreeing, int required)
+    {
+        SignIn("liv.aune");
+        var list = Render<DecisionsPage>();
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll("span.status")));
+        var listed = list.FindAll("span.status").First(s => s.TextContent.Trim() == outcome.Label());
+
+        var banner = Render<OutcomeBanner>(p => p.Add(x => x.Item, ClosedItem(outcome, agreeing, required)));
+
+        Assert.Equal(ToneClassOf(listed), ToneClassOf(banner.Find("[data-testid=outcome]")));
+    }
+
+    [Fact]
+    public void Noted_has_the_same_colour_in_the_annual_report_as_its_tag_in_the_list_of_decisions()
+    {
+        var report = new AnnualReportData(2026, "Strategisk samarbeidsutvalg", "SSU", 1, 1, [new Count<Outcome>(Outcome.Noted, 1)], 0, null, null,
+            0, [], new FollowUpFigures(0, 0, 0, 0, 0), [], "Helsefellesskap Innlandet");
+        var slice = ReportFigures.Outcomes(report).Single();
+        // The list shows "Tatt til orientering" as a neutral tag, whose border is the neutral tone's colour.
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "Helsefellesskap.App", "wwwroot", "app.css"));
+        Assert.Contains($".status-neutral {{ color: #333; border-color: {slice.Colour};", css);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Helsefellesskap.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Fant ikke Helsefellesskap.sln over testkatalogen.");
+    }
+}
