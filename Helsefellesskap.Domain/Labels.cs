@@ -1,4 +1,5 @@
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.FollowUp;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.Domain.Steering;
@@ -136,6 +137,14 @@ public static class Labels
         RatificationStatus.RatifiedWithChanges => "Forankret med endringer",
         RatificationStatus.Rejected => "Avvist",
         _ => "Ikke behandlet",
+    };
+
+    public static string Label(this FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.NotStarted => "Ikke startet",
+        FollowUpStatus.InProgress => "Pågår",
+        FollowUpStatus.Completed => "Fullført",
+        _ => "Avbrutt",
     };
 
     public static string Label(this SteeringIndicator indicator) => indicator switch
