@@ -49,6 +49,23 @@ public static class Tones
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Tiltaksstatusen har ingen farge."),
     };
 
+    /// <param name="kind">A party's position; none yet is neutral.</param>
+    public static Tone Of(PositionKind? kind) => kind switch
+    {
+        null => Tone.Neutral,
+        PositionKind.Disagree => Tone.Bad,
+        PositionKind.Agree or PositionKind.AgreeWithRemark or PositionKind.AgreeSubjectToRatification => Tone.Good,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Standpunktet har ingen farge."),
+    };
+
+    public static Tone Of(Features.Administration.UserStatus status) => status switch
+    {
+        Features.Administration.UserStatus.Active => Tone.Good,
+        Features.Administration.UserStatus.LockedOut => Tone.Pending,
+        Features.Administration.UserStatus.Deactivated => Tone.Bad,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Brukerstatusen har ingen farge."),
+    };
+
     /// <summary>The class that colours a tag or a banner: <c>status-good</c>, <c>status-pending</c>, ...</summary>
     public static string Css(this Tone tone) => "status-" + tone.ToString().ToLowerInvariant();
 
