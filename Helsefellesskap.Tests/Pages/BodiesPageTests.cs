@@ -21,6 +21,7 @@ public sealed class BodiesPageTests : BunitContext
         Services.AddSingleton(database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton<TimeProvider>(new FixedClock(FixedClock.DemoNow));
         Services.AddScoped<BodyQueries>();
+        Services.AddSingleton<Helsefellesskap.App.Shared.PartnershipName>();
     }
 
     protected override async ValueTask DisposeAsyncCore()
