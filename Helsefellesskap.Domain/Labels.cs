@@ -1,4 +1,5 @@
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.FollowUp;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.Domain.Steering;
@@ -78,6 +79,17 @@ public static class Labels
         _ => "Tatt til orientering",
     };
 
+    /// <summary>Where the case stands, with the body that treats or treated it: "Innstilling fra AU til SSU".</summary>
+    public static string Label(this CaseStatus status, string? bodyName, string? forwardedTo = null) => (status, bodyName) switch
+    {
+        (_, null) => status.Label(),
+        (CaseStatus.UnderTreatment, _) => $"Til behandling i {bodyName}",
+        (CaseStatus.Recommended, _) => $"Innstilling fra {bodyName}" + (forwardedTo is null ? "" : $" til {forwardedTo}"),
+        (CaseStatus.Advised, _) => $"Råd fra {bodyName}" + (forwardedTo is null ? "" : $" til {forwardedTo}"),
+        (CaseStatus.SentBack, _) => $"Sendt tilbake fra {bodyName}",
+        _ => status.Label(),
+    };
+
     /// <summary>"innstilling fra AU", "sendt til SSU", "lagret": where a version of the proposed decision came from.</summary>
     public static string Label(this ProposalVersion version) => version.Origin switch
     {
@@ -110,6 +122,14 @@ public static class Labels
         _ => "Uenig",
     };
 
+    /// <summary>What the text beside a position is called: a remark, the reason for disagreeing, or a note on the reservation.</summary>
+    public static string TextPrompt(this PositionKind kind) => kind switch
+    {
+        PositionKind.AgreeWithRemark => "Merknad (kommer i protokollen)",
+        PositionKind.Disagree => "Begrunnelse for å være uenig",
+        _ => "Merknad om forbeholdet (valgfritt)",
+    };
+
     public static string Label(this MeetingStatus status) => status switch
     {
         MeetingStatus.Planned => "Planlagt",
@@ -136,6 +156,14 @@ public static class Labels
         RatificationStatus.RatifiedWithChanges => "Forankret med endringer",
         RatificationStatus.Rejected => "Avvist",
         _ => "Ikke behandlet",
+    };
+
+    public static string Label(this FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.NotStarted => "Ikke startet",
+        FollowUpStatus.InProgress => "Pågår",
+        FollowUpStatus.Completed => "Fullført",
+        _ => "Avbrutt",
     };
 
     public static string Label(this SteeringIndicator indicator) => indicator switch

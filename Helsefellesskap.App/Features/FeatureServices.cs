@@ -23,6 +23,7 @@ public static class FeatureServices
     /// <summary>Each feature's queries and commands: concrete classes, one DbContext per operation.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
         .AddSingleton<MarkdownRenderer>()
+        .AddSingleton<Shared.PartnershipName>()
         .AddSingleton<Components.Account.SessionSignals>()
         .AddScoped<Actors>()
         .AddScoped<Shared.Dialogs.Confirmation>()

@@ -180,14 +180,3 @@ public sealed class FollowUpAction : Aggregate
         LastUpdatedAt = at;
     }
 }
-
-public static class FollowUpLabels
-{
-    public static string Label(this FollowUpStatus status) => status switch
-    {
-        FollowUpStatus.NotStarted => "ikke startet",
-        FollowUpStatus.InProgress => "pågår",
-        FollowUpStatus.Completed => "fullført",
-        _ => "avbrutt",
-    };
-}

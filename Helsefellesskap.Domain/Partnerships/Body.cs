@@ -35,12 +35,35 @@ public sealed class Body : Aggregate
     public string Name { get; private set; }
     public string ShortName { get; private set; }
 
-    public Mandate Mandate => Kind switch
+    public Mandate Mandate => MandateOf(Kind);
+
+    /// <summary>
+    /// Every kind of body is given its mandate here, explicitly: a new kind must be decided, never become advisory
+    /// (or deciding) by default.
+    /// </summary>
+    public static Mandate MandateOf(BodyKind kind) => kind switch
     {
         BodyKind.PartnershipMeeting or BodyKind.StrategicCommittee => Mandate.Decides,
         BodyKind.WorkingCommittee => Mandate.Prepares,
-        _ => Mandate.Advises,
+        BodyKind.ProfessionalCommittee => Mandate.Advises,
+        _ => throw new DomainException($"Utvalgstypen «{kind}» har ikke fått et mandat. Bestem om den beslutter, forbereder eller gir råd."),
     };
+
+    /// <summary>
+    /// The order bodies are listed in: by mandate (deciding, preparing, advising), and among the deciding bodies SSU,
+    /// which meets four or five times a year and decides most cases, before the partnership meeting, which meets once.
+    /// </summary>
+    public static int Rank(BodyKind kind) => (MandateOf(kind), kind) switch
+    {
+        (Mandate.Decides, BodyKind.StrategicCommittee) => 0,
+        (Mandate.Decides, _) => 1,
+        (Mandate.Prepares, _) => 2,
+        _ => 3,
+    };
+
+    /// <summary>The body a new case is written for and the annual report opens on: the first deciding body by <see cref="Rank"/>.</summary>
+    public static Body? DefaultDeciding(IEnumerable<Body> bodies) =>
+        bodies.Where(b => b.Mandate == Mandate.Decides).OrderBy(b => Rank(b.Kind)).FirstOrDefault();
 
     public IReadOnlyList<Seat> Seats => _seats;
 

@@ -254,7 +254,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
 
         var minutes = (await appServices!.GetRequiredService<App.Features.Meetings.Documents.MeetingDocuments>().MinutesAsync(meeting))!;
         var feed = App.Features.PublicRecord.MinutesFeed.Build("https://helsefellesskap.example",
-            await appServices!.GetRequiredService<App.Features.PublicRecord.PublicRecord>().MinutesAsync()).ToString();
+            await appServices!.GetRequiredService<App.Features.PublicRecord.PublicRecord>().MinutesAsync(), "Helsefellesskap Innlandet").ToString();
         var checkpoints = File.ReadAllLines(TamperingScene.CheckpointFileOf(databasePath));
 
         // Inside the approved document, so its SHA-256 covers the head; the approval's own records come after it.

@@ -27,6 +27,7 @@ public sealed class BodiesPageTests : BunitContext
         Services.AddScoped<App.Features.Access.CurrentUser>();
         Services.AddScoped<BodySettings>();
         AddAuthorization();
+        Services.AddSingleton<Helsefellesskap.App.Shared.PartnershipName>();
     }
 
     protected override async ValueTask DisposeAsyncCore()

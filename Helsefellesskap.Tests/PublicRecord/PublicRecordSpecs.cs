@@ -100,7 +100,7 @@ public sealed class PublicRecordSpecs(DemoDatabaseTemplate template) : ServiceSp
     public async Task The_feed_lists_every_published_minutes_as_an_Atom_entry()
     {
         var published = await Record.MinutesAsync();
-        var feed = MinutesFeed.Build("https://hf.example.no", published);
+        var feed = MinutesFeed.Build("https://hf.example.no", published, "Helsefellesskap Innlandet");
         System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
         var entries = feed.Root!.Elements(atom + "entry").ToList();
         Assert.Equal(published.Count, entries.Count);

@@ -1,3 +1,4 @@
+using Helsefellesskap.App.Shared;
 using MudBlazor;
 
 namespace Helsefellesskap.App.Components.Layout;
@@ -12,9 +13,10 @@ public static class AppTheme
             Primary = "#0b5a7a",
             Secondary = "#7a3b0b",
             AppbarBackground = "#0b5a7a",
-            Success = "#1b6e20",
-            Warning = "#8a5300",
-            Error = "#b00020",
+            // MudBlazor's Success, Warning and Error are the tones' colours (Shared/Tones.cs).
+            Success = Tone.Good.Colour(),
+            Warning = Tone.Pending.Colour(),
+            Error = Tone.Bad.Colour(),
             Info = "#0b5a7a",
             TextSecondary = "rgba(0,0,0,0.70)",
         },

@@ -1,5 +1,6 @@
 using Helsefellesskap.App.Shared.Markdown;
 using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.FollowUp;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -57,8 +58,9 @@ public static class AnnualReportDocument
             if (f.Total > 0)
                 body.Append(Table(["Status", "Antall"],
                 [
-                    ["Ikke startet", f.NotStarted.ToString()], ["Pågår", f.InProgress.ToString()],
-                    ["Fullført", f.Completed.ToString()], ["Avbrutt", f.Cancelled.ToString()], ["Forfalt (av de åpne)", f.Overdue.ToString()],
+                    [FollowUpStatus.NotStarted.Label(), f.NotStarted.ToString()], [FollowUpStatus.InProgress.Label(), f.InProgress.ToString()],
+                    [FollowUpStatus.Completed.Label(), f.Completed.ToString()], [FollowUpStatus.Cancelled.Label(), f.Cancelled.ToString()],
+                    ["Forfalt (av de åpne)", f.Overdue.ToString()],
                 ]));
 
             progress?.Report("Skriver vedtakslisten");

@@ -41,11 +41,12 @@ public sealed record ReportBody(Guid Id, string ShortName, string Name);
 /// <summary>Computes the annual report's figures from the cases, meetings and actions, using the domain's own outcome.</summary>
 public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactory, Helsefellesskap.App.Features.Access.Actors actors, TimeProvider clock)
 {
+    /// <summary>The bodies in <see cref="Body.Rank"/> order, the one the report opens on (<see cref="Body.DefaultDeciding"/>) first.</summary>
     public async Task<IReadOnlyList<ReportBody>> BodiesAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return (await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToListAsync())
-            .OrderBy(b => b.Kind switch { BodyKind.StrategicCommittee => 0, BodyKind.PartnershipMeeting => 1, BodyKind.WorkingCommittee => 2, _ => 3 })
+            .OrderBy(b => Body.Rank(b.Kind))
             .Select(b => new ReportBody(b.Id, b.ShortName, b.Name)).ToList();
     }
 

@@ -1,5 +1,7 @@
 using Helsefellesskap.Domain;
+using Helsefellesskap.App.Shared;
 using Helsefellesskap.Domain.Cases;
+using Helsefellesskap.Domain.FollowUp;
 
 namespace Helsefellesskap.App.Features.AnnualReport;
 
@@ -12,28 +14,18 @@ public static class ReportFigures
     public static string FollowUpSummary(AnnualReportData report) => report.FollowUp.Total == 0 ? "Ingen oppfølgingstiltak er registrert for årets vedtak."
         : $"{report.FollowUp.Total} tiltak, {report.FollowUp.Overdue} forfalt.";
 
-    public static IReadOnlyList<FigureRow> Outcomes(AnnualReportData report) => report.DecisionsByOutcome.Select(o => new FigureRow(o.Key.Label(), o.Value, o.Key switch
-    {
-        Outcome.Binding or Outcome.Recommendation or Outcome.Advice => FigureRow.Green,
-        Outcome.AdoptedPendingRatification or Outcome.SentBack => FigureRow.Amber,
-        Outcome.Noted => FigureRow.Blue,
-        _ => FigureRow.Red,
-    })).ToList();
+    public static IReadOnlyList<FigureRow> Outcomes(AnnualReportData report) =>
+        report.DecisionsByOutcome.Select(o => new FigureRow(o.Key.Label(), o.Value, Tones.Of(o.Key))).ToList();
 
-    public static IReadOnlyList<FigureRow> Ratifications(AnnualReportData report) => report.Ratifications.Select(r => new FigureRow(r.Key.Label(), r.Value, r.Key switch
-    {
-        RatificationStatus.Ratified or RatificationStatus.RatifiedWithChanges => FigureRow.Green,
-        RatificationStatus.Sent => FigureRow.Blue,
-        RatificationStatus.UnderTreatment => FigureRow.Amber,
-        RatificationStatus.NotSent => FigureRow.Grey,
-        RatificationStatus.NotTreated => FigureRow.Purple,
-        _ => FigureRow.Red,
-    })).ToList();
+    public static IReadOnlyList<FigureRow> Ratifications(AnnualReportData report) =>
+        report.Ratifications.Select(r => new FigureRow(r.Key.Label(), r.Value, Tones.Of(r.Key))).ToList();
 
     public static IReadOnlyList<FigureRow> FollowUp(AnnualReportData report) =>
     [
-        new("Ikke startet", report.FollowUp.NotStarted, FigureRow.Grey), new("Pågår", report.FollowUp.InProgress, FigureRow.Amber),
-        new("Fullført", report.FollowUp.Completed, FigureRow.Green), new("Avbrutt", report.FollowUp.Cancelled, FigureRow.Blue),
-        new("Forfalt (av de åpne)", report.FollowUp.Overdue, FigureRow.Red, InChart: false),
+        Row(FollowUpStatus.NotStarted, report.FollowUp.NotStarted), Row(FollowUpStatus.InProgress, report.FollowUp.InProgress),
+        Row(FollowUpStatus.Completed, report.FollowUp.Completed), Row(FollowUpStatus.Cancelled, report.FollowUp.Cancelled),
+        new("Forfalt (av de åpne)", report.FollowUp.Overdue, Tones.Of(FollowUpStatus.InProgress, overdue: true), InChart: false),
     ];
+
+    private static FigureRow Row(FollowUpStatus status, int count) => new(status.Label(), count, Tones.Of(status));
 }

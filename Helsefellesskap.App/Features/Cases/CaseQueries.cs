@@ -19,7 +19,8 @@ public sealed record BodyChoice(Guid Id, string ShortName, string Name, bool Dec
 public sealed record PersonChoice(Guid Id, string Name);
 
 /// <summary>What the editor offers: bodies to send a case to, and the secretariat's case officers.</summary>
-public sealed record EditorChoices(IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<PersonChoice> Officers, Guid? CurrentPersonId);
+/// <param name="DefaultBodyId">The body a new case is written for: the deciding body that decides most (<see cref="Body.DefaultDeciding"/>).</param>
+public sealed record EditorChoices(IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<PersonChoice> Officers, Guid? CurrentPersonId, Guid? DefaultBodyId = null);
 
 public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
 {
@@ -35,7 +36,7 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Curre
         var me = await currentUser.GetAsync();
         return new EditorChoices(
             bodies.OrderBy(b => b.Kind).Select(b => new BodyChoice(b.Id, b.ShortName, b.Name, b.Mandate == Mandate.Decides)).ToList(),
-            officers, me?.Person?.Id);
+            officers, me?.Person?.Id, Body.DefaultDeciding(bodies)?.Id);
     }
 
     /// <summary>The case, or null if there is none; refuses with the Norwegian reason one who may not read it.</summary>

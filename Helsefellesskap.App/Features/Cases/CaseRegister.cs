@@ -119,9 +119,9 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
     public async Task<IReadOnlyList<DecisionRow>> DecisionsAsync(Guid? bodyId = null, int? year = null, Outcome? outcome = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var deciding = await db.Bodies.AsNoTracking().IgnoreAutoIncludes()
-            .Where(b => b.Kind == BodyKind.PartnershipMeeting || b.Kind == BodyKind.StrategicCommittee)
-            .Select(b => b.Id).ToListAsync();
+        // Every body whose mandate is to decide, so a new deciding body appears here without a change to this list.
+        var deciding = (await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToListAsync())
+            .Where(b => b.Mandate == Mandate.Decides).Select(b => b.Id).ToList();
         var treatments = db.Cases.AsNoTracking().IgnoreAutoIncludes()
             .SelectMany(c => c.Treatments, (c, t) => new { Case = c, Treatment = t })
             .Where(x => x.Treatment.ClosedAt != null && deciding.Contains(x.Treatment.BodyId));

@@ -7,7 +7,8 @@ namespace Helsefellesskap.App.Features.Email;
 public sealed class EmailOptions
 {
     public SmtpOptions Smtp { get; set; } = new();
-    public string FromName { get; set; } = "Helsefellesskap Innlandet";
+    /// <summary>Whom the mail is from; empty, it is the partnership's name (<see cref="Shared.PartnershipName"/>).</summary>
+    public string FromName { get; set; } = "";
     public string FromAddress { get; set; } = "sekretariat@eksempel.no";
 
     /// <summary>The app's address as those who receive the mail reach it; links in the mail start with it.</summary>

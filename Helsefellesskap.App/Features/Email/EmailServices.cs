@@ -11,7 +11,10 @@ public static class EmailServices
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
-        services.AddOptions<EmailOptions>();
+        services.AddOptions<EmailOptions>().PostConfigure<Shared.PartnershipName>((o, partnership) =>
+        {
+            if (string.IsNullOrWhiteSpace(o.FromName)) o.FromName = partnership.Value;
+        });
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderRun>();

@@ -23,7 +23,7 @@ public static class MeetingCalendar
         var lines = new List<string>
         {
             "BEGIN:VCALENDAR",
-            "PRODID:-//Helsefellesskap Innlandet//Møter//NO",
+            "PRODID:-//Helsefellesskap//Møter//NO",
             "VERSION:2.0",
             "CALSCALE:GREGORIAN",
             $"METHOD:{(meeting.Cancelled ? "CANCEL" : method)}",

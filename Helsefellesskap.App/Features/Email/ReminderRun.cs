@@ -40,7 +40,7 @@ public sealed class ReminderRun(IDbContextFactory<AppDbContext> dbFactory, Write
         {
             var person = people[digest.PersonId];
             var count = digest.Reminders.Count;
-            var body = new StringBuilder($"Dette venter på deg i Helsefellesskap Innlandet:\n\n");
+            var body = new StringBuilder($"Dette venter på deg i {options.Value.FromName}:\n\n");
             foreach (var reminder in digest.Reminders)
                 body.Append($"– {reminder.Fact.Text}\n\n");
             body.Append($"Alt som venter på deg: {options.Value.Link("/mitt-arbeid")}\n\n");

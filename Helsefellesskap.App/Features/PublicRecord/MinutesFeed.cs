@@ -9,24 +9,24 @@ public static class MinutesFeed
 
     public static IEndpointRouteBuilder MapMinutesFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/offentlig/protokoller.atom", async (HttpRequest request, PublicRecord record) =>
+        endpoints.MapGet("/offentlig/protokoller.atom", async (HttpRequest request, PublicRecord record, Shared.PartnershipName partnership) =>
         {
             var origin = $"{request.Scheme}://{request.Host}";
             var minutes = await record.MinutesAsync();
-            return Results.Text(Build(origin, minutes).ToString(), "application/atom+xml; charset=utf-8");
+            return Results.Text(Build(origin, minutes, partnership.Value).ToString(), "application/atom+xml; charset=utf-8");
         }).AllowAnonymous();
         return endpoints;
     }
 
-    public static XDocument Build(string origin, IReadOnlyList<PublishedMinutes> minutes)
+    public static XDocument Build(string origin, IReadOnlyList<PublishedMinutes> minutes, string partnershipName)
     {
         var updated = minutes.Count == 0 ? DateTimeOffset.UnixEpoch : minutes.Max(m => m.PublishedAt);
         var feed = new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", "nb"),
             new XElement(Atom + "id", $"{origin}/offentlig/protokoller"),
-            new XElement(Atom + "title", "Protokoller fra Helsefellesskap Innlandet"),
+            new XElement(Atom + "title", $"Protokoller fra {partnershipName}"),
             new XElement(Atom + "updated", updated.ToString("O")),
-            new XElement(Atom + "author", new XElement(Atom + "name", "Sekretariatet i Helsefellesskap Innlandet")),
+            new XElement(Atom + "author", new XElement(Atom + "name", $"Sekretariatet i {partnershipName}")),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{origin}/offentlig/protokoller.atom")),
             new XElement(Atom + "link", new XAttribute("href", $"{origin}/offentlig/protokoller")),
             minutes.Select(m => new XElement(Atom + "entry",

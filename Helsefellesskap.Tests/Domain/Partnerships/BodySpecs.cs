@@ -19,6 +19,27 @@ public class BodySpecs
     }
 
     [Fact]
+    public void A_kind_of_body_whose_mandate_is_not_decided_has_none_rather_than_a_default()
+    {
+        var unknown = (BodyKind)99;
+        var refusal = Assert.Throws<DomainException>(() => new Body(p.Partnership.Id, unknown, "Nytt utvalg", "NU").Mandate);
+        Assert.Contains("har ikke fått et mandat", refusal.Message);
+        Assert.All(Enum.GetValues<BodyKind>(), kind => Body.MandateOf(kind));
+    }
+
+    [Fact]
+    public void A_new_case_is_written_for_the_deciding_body_that_decides_most_not_a_body_named_in_code()
+    {
+        var meeting = new Body(p.Partnership.Id, BodyKind.PartnershipMeeting, "Partnerskapsmøtet", "PM");
+        var committee = new Body(p.Partnership.Id, BodyKind.StrategicCommittee, "Strategisk utvalg", "STRAT");
+        var working = new Body(p.Partnership.Id, BodyKind.WorkingCommittee, "Arbeidsutvalget", "AU");
+
+        Assert.Same(committee, Body.DefaultDeciding([working, meeting, committee]));
+        Assert.Same(meeting, Body.DefaultDeciding([working, meeting]));
+        Assert.Null(Body.DefaultDeciding([working]));
+    }
+
+    [Fact]
     public void The_parties_that_must_agree_are_those_the_chair_deputy_and_member_seats_represent()
     {
         Assert.Equal(new HashSet<Guid> { p.North.Id, p.South.Id, p.Hospital.Id }, p.Ssu.PartiesThatMustAgree(TestPartnership.Today));
