@@ -26,11 +26,11 @@ public static class Plausible
     public const int LongTextMaxLength = 20_000;
 
     /// <summary>Refuses prose longer than <see cref="LongTextMaxLength"/>; <paramref name="what"/> starts the sentence.</summary>
-    public static void LongText(string? text, string what)
+    public static void LongText(string? text, string what, string? field = null)
     {
         var length = (text ?? "").Trim().Length;
         DomainException.ThrowIf(length > LongTextMaxLength,
-            $"{what} kan ikke være lengre enn {Grouped(LongTextMaxLength)} tegn (teksten har {Grouped(length)} tegn).");
+            $"{what} kan ikke være lengre enn {Grouped(LongTextMaxLength)} tegn (teksten har {Grouped(length)} tegn).", field);
     }
 
     /// <summary>A count as Norwegian writes it: "20 000".</summary>
@@ -38,7 +38,7 @@ public static class Plausible
         count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ');
 
     /// <summary>A title or name is one line: no line breaks, tabs or other control characters (they break documents).</summary>
-    public static void SingleLine(string? text, string what) =>
+    public static void SingleLine(string? text, string what, string? field = null) =>
         DomainException.ThrowIf(text is not null && text.Any(char.IsControl),
-            $"{what} kan ikke inneholde linjeskift, tabulator eller andre kontrolltegn.");
+            $"{what} kan ikke inneholde linjeskift, tabulator eller andre kontrolltegn.", field);
 }

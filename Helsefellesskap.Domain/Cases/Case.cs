@@ -170,15 +170,21 @@ public sealed class Case : Aggregate
         }
     }
 
+    /// <summary>The fields a broken rule about a case can name (<see cref="DomainException.Field"/>).</summary>
+    public const string TitleField = nameof(Title);
+
+    /// <inheritdoc cref="TitleField"/>
+    public const string ProposalField = nameof(ProposedDecision);
+
     public void Edit(string title, CaseType type, bool isPrincipled, CaseTag tags, string background, string assessment,
         Guid byPersonId, DateTimeOffset at)
     {
-        DomainException.ThrowIf(string.IsNullOrWhiteSpace(title), "Saken må ha en tittel.");
+        DomainException.ThrowIf(string.IsNullOrWhiteSpace(title), "Saken må ha en tittel.", TitleField);
         var reason = PresentationLockReason;
         DomainException.ThrowIf(reason is not null && (title.Trim() != Title || isPrincipled != IsPrincipled
             || (background ?? "") != Background || (assessment ?? "") != Assessment), reason!);
-        DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.");
-        Plausible.SingleLine(title.Trim(), "Tittelen");
+        DomainException.ThrowIf(title.Trim().Length > 200, "Tittelen kan ikke være lengre enn 200 tegn.", TitleField);
+        Plausible.SingleLine(title.Trim(), "Tittelen", TitleField);
         Plausible.LongText(background, "Bakgrunnen");
         Plausible.LongText(assessment, "Vurderingen");
         DomainException.ThrowIf(type != Type && _treatments.Count > 0,
@@ -249,10 +255,10 @@ public sealed class Case : Aggregate
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed == DraftProposal) return;
-        Plausible.LongText(trimmed, "Forslaget til vedtak");
+        Plausible.LongText(trimmed, "Forslaget til vedtak", ProposalField);
         // A draft may lack its proposed decision while it is written; a registered decision case may not.
         DomainException.ThrowIf(Type == CaseType.Decision && trimmed.Length == 0 && Number is not null,
-            "En beslutningssak må ha et forslag til vedtak.");
+            "En beslutningssak må ha et forslag til vedtak.", ProposalField);
         DomainException.ThrowIf(ProposalLockReason is not null, ProposalLockReason!);
         DraftProposal = trimmed;
         LastEditedById = byPersonId;
@@ -296,7 +302,7 @@ public sealed class Case : Aggregate
         DomainException.ThrowIf(Number is not null, $"Saken er allerede registrert som {Number}.");
         DomainException.ThrowIf(series.BodyId != BodyId, "Saksnummeret må komme fra utvalget saken er meldt til.");
         DomainException.ThrowIf(Type == CaseType.Decision && ProposedDecision.Length == 0,
-            "En beslutningssak må ha et forslag til vedtak før den registreres.");
+            "En beslutningssak må ha et forslag til vedtak før den registreres.", ProposalField);
         var number = series.Next();
         Year = number.Year;
         Sequence = number.Sequence;
@@ -310,7 +316,7 @@ public sealed class Case : Aggregate
         var open = OpenTreatment;
         DomainException.ThrowIf(open is not null, $"Saken er allerede til behandling i {open?.BodyName}.");
         DomainException.ThrowIf(Type != CaseType.Information && ProposedDecision.Length == 0,
-            "Saken må ha et forslag til vedtak før den kan behandles.");
+            "Saken må ha et forslag til vedtak før den kan behandles.", ProposalField);
         // What the body is sent is a version; a text unchanged since the latest version is that version.
         if (HasUnversionedDraft || CurrentProposal is null)
             CutVersion(DraftProposal, ProposalOrigin.SentToBody, body.ShortName, byPersonId, at);

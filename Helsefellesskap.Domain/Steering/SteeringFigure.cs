@@ -56,14 +56,26 @@ public sealed class SteeringFigure : Entity
     /// <summary>Reads what a user typed as a count: a whole number, zero or more, with or without thousands spaces.</summary>
     public static int ParseCount(string? typed, string what)
     {
-        var text = (typed ?? "").Replace(" ", "").Replace("\u00a0", "").Trim();
-        DomainException.ThrowIf(text.Length == 0, $"Fyll inn {what}.");
-        DomainException.ThrowIf(!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign,
-                System.Globalization.CultureInfo.InvariantCulture, out var value),
-            $"{Capitalised(what)} må være et helt tall, for eksempel 1056.");
-        DomainException.ThrowIf(value < 0, $"{Capitalised(what)} kan ikke være et negativt tall.");
-        DomainException.ThrowIf(value > MaxValue, $"{Capitalised(what)} kan ikke være over 100 000 000.");
+        var value = ReadCount(typed, what, out var problem);
+        DomainException.ThrowIf(problem is not null, problem!);
         return value;
+    }
+
+    /// <summary>
+    /// <see cref="ParseCount"/> for a table of cells, where every refused cell is named at once: the problem in
+    /// Norwegian, or null and the count.
+    /// </summary>
+    public static int ReadCount(string? typed, string what, out string? problem)
+    {
+        var text = (typed ?? "").Replace(" ", "").Replace("\u00a0", "").Trim();
+        var readable = int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign,
+            System.Globalization.CultureInfo.InvariantCulture, out var value);
+        problem = text.Length == 0 ? $"Fyll inn {what}."
+            : !readable ? $"{Capitalised(what)} må være et helt tall, for eksempel 1056."
+            : value < 0 ? $"{Capitalised(what)} kan ikke være et negativt tall."
+            : value > MaxValue ? $"{Capitalised(what)} kan ikke være over 100 000 000."
+            : null;
+        return problem is null ? value : 0;
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -77,4 +77,39 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         Assert.Contains("Strategisk samarbeidsutvalg vedtar felles kompetanseplan 2026–2029.", page.Markup);
         Assert.Contains("Saken har fått saksnummer i dette utvalget og kan ikke flyttes.", page.Markup);
     }
+
+    private static string FieldText(IRenderedComponent<CaseEditorPage> page, string draftName) =>
+        page.Find($"[data-draft='{draftName}']").TextContent;
+
+    [Fact]
+    public void A_refusal_about_the_proposed_decision_is_shown_at_that_field_because_the_rule_names_it()
+    {
+        SignIn("mari.hovde");
+        Guid id;
+        using (var db = Database.NewContext()) id = db.Cases.IgnoreAutoIncludes().Single(c => c.Year == 2026 && c.Sequence == 4 && c.Title.StartsWith("Felles kompetanseplan")).Id;
+        var page = Render<CaseEditorPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Equal("Rediger SSU-sak 004/2026", page.Find("h1").TextContent));
+
+        Type(page, "Forslag til vedtak", "");
+        page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent));
+        Assert.Contains("En beslutningssak må ha et forslag til vedtak.", FieldText(page, CaseDrafts.ProposedDecision));
+        Assert.DoesNotContain("forslag til vedtak", FieldText(page, CaseDrafts.Title));
+    }
+
+    [Fact]
+    public void A_refusal_about_the_title_is_shown_at_the_title_and_not_at_the_proposed_decision()
+    {
+        SignIn("mari.hovde");
+        var page = OpenNewCase();
+
+        Type(page, "Tittel", "Felles rutine\tfor ernæring");
+        Type(page, "Forslag til vedtak", "SSU vedtar rutinen.");
+        page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent));
+        Assert.Contains("Tittelen kan ikke inneholde linjeskift", FieldText(page, CaseDrafts.Title));
+        Assert.DoesNotContain("Tittelen kan ikke", FieldText(page, CaseDrafts.ProposedDecision));
+    }
 }

@@ -80,8 +80,9 @@ public sealed class SteeringData(IDbContextFactory<AppDbContext> dbFactory, Writ
                 // A blank cell of a new year is a figure not yet known; a figure once given is corrected, never blanked.
                 if (string.IsNullOrWhiteSpace(input.Typed) && !existing.Any(f => f.RegionId == input.RegionId && f.Indicator == input.Indicator))
                     continue;
-                try { values[(input.RegionId, input.Indicator)] = SteeringFigure.ParseCount(input.Typed, $"{input.Indicator.Label().ToLowerInvariant()} i {region.Name}"); }
-                catch (DomainException e) { errors[(input.RegionId, input.Indicator)] = e.Message; }
+                var value = SteeringFigure.ReadCount(input.Typed, $"{input.Indicator.Label().ToLowerInvariant()} i {region.Name}", out var problem);
+                if (problem is null) values[(input.RegionId, input.Indicator)] = value;
+                else errors[(input.RegionId, input.Indicator)] = problem;
             }
             if (errors.Count > 0) return (IReadOnlyDictionary<(Guid, SteeringIndicator), string>)errors;
 

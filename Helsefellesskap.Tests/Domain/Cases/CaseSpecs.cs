@@ -81,6 +81,30 @@ public class CaseSpecs
         var error = Assert.Throws<DomainException>(() =>
             new Case(p.Partnership.Id, p.Ssu, " ", CaseType.Decision, false, CaseTag.None, "", "", "Forslag.", p.Secretary.Id, TestPartnership.Now));
         Assert.Equal("Saken må ha en tittel.", error.Message);
+        Assert.Equal(Case.TitleField, error.Field);
+    }
+
+    [Theory]
+    [InlineData("Tittel\tmed tabulator")]
+    [InlineData("En tittel som er for lang")]
+    public void A_refused_title_names_the_title_field_so_the_editor_shows_it_there(string title)
+    {
+        if (title.StartsWith("En ")) title = title.PadRight(201, 'x');
+        var c = Draft();
+
+        var error = Assert.Throws<DomainException>(() => c.Edit(title, CaseType.Decision, false, CaseTag.None, "", "", p.Secretary.Id, TestPartnership.Now));
+        Assert.Equal(Case.TitleField, error.Field);
+    }
+
+    [Fact]
+    public void A_refused_proposed_decision_names_the_proposal_field_and_other_rules_name_none()
+    {
+        var c = Draft();
+
+        var tooLong = Assert.Throws<DomainException>(() => c.ReviseProposal(new string('x', Plausible.LongTextMaxLength + 1), p.Secretary.Id, TestPartnership.Now));
+        Assert.Equal(Case.ProposalField, tooLong.Field);
+        var background = Assert.Throws<DomainException>(() => c.Edit("Tittel", CaseType.Decision, false, CaseTag.None, new string('x', Plausible.LongTextMaxLength + 1), "", p.Secretary.Id, TestPartnership.Now));
+        Assert.Null(background.Field);
     }
 
     [Fact]
@@ -91,6 +115,7 @@ public class CaseSpecs
 
         var error = Assert.Throws<DomainException>(() => draft.Register(series));
         Assert.Equal("En beslutningssak må ha et forslag til vedtak før den registreres.", error.Message);
+        Assert.Equal(Case.ProposalField, error.Field);
         Assert.Equal(0, series.LastSequence);
         Assert.Null(draft.Number);
     }
@@ -103,6 +128,7 @@ public class CaseSpecs
 
         var error = Assert.Throws<DomainException>(() => c.ReviseProposal(" ", p.Secretary.Id, TestPartnership.Now));
         Assert.Equal("En beslutningssak må ha et forslag til vedtak.", error.Message);
+        Assert.Equal(Case.ProposalField, error.Field);
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public class SteeringFigureSpecs
         var error = Assert.Throws<DomainException>(() => SteeringFigure.ParseCount(typed, "døgnopphold i Valdres"));
 
         Assert.Equal(message, error.Message);
+        // A table of cells reads each without an exception, so every refused cell is named at once.
+        SteeringFigure.ReadCount(typed, "døgnopphold i Valdres", out var problem);
+        Assert.Equal(message, problem);
     }
 
     [Fact]
