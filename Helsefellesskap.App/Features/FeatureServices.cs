@@ -26,7 +26,6 @@ public static class FeatureServices
         .AddSingleton<Components.Account.SessionSignals>()
         .AddScoped<Actors>()
         .AddScoped<Shared.Dialogs.Confirmation>()
-        .AddScoped<CurrentUser>()
         .AddScoped<AuditChain>()
         .AddScoped<BodyQueries>()
         .AddScoped<CaseQueries>()

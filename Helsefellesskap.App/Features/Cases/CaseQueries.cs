@@ -21,7 +21,7 @@ public sealed record PersonChoice(Guid Id, string Name);
 /// <summary>What the editor offers: bodies to send a case to, and the secretariat's case officers.</summary>
 public sealed record EditorChoices(IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<PersonChoice> Officers, Guid? CurrentPersonId);
 
-public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
+public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
 {
     public async Task<EditorChoices> EditorChoicesAsync()
     {
@@ -32,10 +32,10 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Curre
             .Select(s => s.PersonId).ToHashSet();
         var officers = await db.People.AsNoTracking().Where(p => secretariat.Contains(p.Id))
             .OrderBy(p => p.Name).Select(p => new PersonChoice(p.Id, p.Name)).ToListAsync();
-        var me = await currentUser.GetAsync();
+        var me = await actors.SignedInAsync();
         return new EditorChoices(
             bodies.OrderBy(b => b.Kind).Select(b => new BodyChoice(b.Id, b.ShortName, b.Name, b.Mandate == Mandate.Decides)).ToList(),
-            officers, me?.Person?.Id);
+            officers, me?.PersonId);
     }
 
     /// <summary>The case, or null if there is none; refuses with the Norwegian reason one who may not read it.</summary>
