@@ -285,6 +285,14 @@ public sealed class Actor
     /// <summary>Whether the actor may register the party's position in the body (their own party's, or any on the party's behalf).</summary>
     public bool MayRegisterPosition(Guid bodyId, Guid partyId, DateOnly day) => PositionRefusal(bodyId, partyId, "", "", day) is null;
 
+    /// <summary>
+    /// Why the actor may not give the position of a party their own seat speaks for (a sign-in that proves another
+    /// organisation), for a page to say so where the form would be. Nothing for a read-only sign-in: a banner says that.
+    /// </summary>
+    public IReadOnlyList<string> OwnPositionRefusals(Guid bodyId, string bodyName, IReadOnlyDictionary<Guid, string> parties, DateOnly day) =>
+        IsReadOnly(day) ? [] : parties.Where(p => HoldsPositionFor(bodyId, p.Key, day))
+            .Select(p => PositionRefusal(bodyId, p.Key, p.Value, bodyName, day)).OfType<string>().ToList();
+
     /// <summary>The position is registered on the party's behalf (by the secretariat) when the actor does not speak for it.</summary>
     public bool SpeaksFor(Guid bodyId, Guid partyId, DateOnly day) =>
         HoldsPositionFor(bodyId, partyId, day) && (SignIn is not { } signIn || signIn.Proves(partyId));
