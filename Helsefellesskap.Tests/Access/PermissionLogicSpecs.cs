@@ -23,6 +23,7 @@ public sealed partial class PermissionLogicSpecs
     [
         ("Features/Bodies/SeatTable.razor", "seat.Role is SeatRole.Observer ? \"Fra\"", "wording: an observer is from an organisation"),
         ("Features/Administration/AddSeatForm.razor", "Form.Role", "which fields the seat being added needs"),
+        ("Features/Administration/AddSeatForm.razor", "PartyIsRequired", "which fields the seat being added needs (the body checks the seat)"),
         ("Features/Administration/UserPage.razor", "f.Role", "the seat form's fields passed to the command"),
         ("Features/Administration/UserPage.razor", "user.IsAdministrator ? \"Administrator:", "describes the user being managed"),
         ("Features/Administration/UserTable.razor", "context.IsAdministrator", "a badge on the user being listed"),

@@ -69,12 +69,12 @@ public sealed class PermissionPageTests(DemoDatabaseTemplate template) : AppPage
             tolga = await db.Parties.Where(p => p.Name == "Tolga").Select(p => p.Id).SingleAsync();
             person = await db.Users.Where(u => u.UserName == "kd.tolga").Select(u => u.PersonId!.Value).SingleAsync();
         }
+        SignIn("kd.tolga");
         var admin = new TestAuthentication();
         await using (var db = Database.NewContext()) await admin.SignInAsync(db, "admin");
         await ActivatorUtilities.CreateInstance<RatificationWork>(Services, new Actors(admin, Services.GetRequiredService<TimeProvider>()))
             .GrantRecordingAsync(person, tolga);
 
-        SignIn("kd.tolga");
         var page = Render<CasePage>(p => p.Add(x => x.Id, caseId));
 
         page.WaitForAssertion(() => Assert.Contains("Lokal forankring", page.Markup));
