@@ -27,7 +27,6 @@ public static class FeatureServices
         .AddSingleton<Components.Account.SessionSignals>()
         .AddScoped<Actors>()
         .AddScoped<Shared.Dialogs.Confirmation>()
-        .AddScoped<CurrentUser>()
         .AddScoped<AuditChain>()
         .AddScoped<BodyQueries>()
         .AddScoped<BodySettings>()

@@ -159,9 +159,7 @@ public sealed class FollowUpAction : Aggregate
     }
 
     /// <summary>The secretariat updates every action; the owner person updates the progress of their own.</summary>
-    public void MustBeUpdatableBy(Actor actor, DateOnly today) =>
-        DomainException.ThrowIf(!actor.IsSecretariat(today) && actor.PersonId != OwnerPersonId,
-            "Bare sekretariatet eller den som er ansvarlig for tiltaket kan oppdatere fremdriften.");
+    public void MustBeUpdatableBy(Actor actor, DateOnly today) => actor.MustUpdateFollowUp(OwnerPersonId, today);
 
     private void MustBeOpen(string verb) =>
         DomainException.ThrowIf(!IsOpen,

@@ -87,3 +87,9 @@ public sealed class MeetingRemark : Entity
     public string Text { get; private set; }
     public DateTimeOffset At { get; private set; }
 }
+
+/// <summary>How a person stands in a meeting's attendance: their status, if called, and whether as a substitute called in.</summary>
+public sealed record MeetingPresence(AttendanceStatus? Status, bool CalledInAsSubstitute)
+{
+    public static readonly MeetingPresence NotCalled = new(null, false);
+}

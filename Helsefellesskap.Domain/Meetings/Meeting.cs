@@ -269,16 +269,29 @@ public sealed class Meeting : Aggregate
 
     /// <summary>
     /// Who states a party's position in the meeting: not a member who reported absence, and a substitute only
-    /// once called in. The app also checks the seat itself.
+    /// once called in. The actor's seat is checked by <see cref="Access.Actor.MustStatePositionInMeeting"/>.
     /// </summary>
     public void MustBeAbleToStatePosition(Guid personId, SeatRole role)
     {
-        var attendance = _attendance.SingleOrDefault(a => a.PersonId == personId);
-        DomainException.ThrowIf(role == SeatRole.Substitute && attendance is not { IsCalledInSubstitute: true },
-            "Du er vararepresentant og er ikke kalt inn til dette møtet.");
-        DomainException.ThrowIf(attendance is { Status: AttendanceStatus.Absent },
-            "Du har meldt forfall til dette møtet, så du kan ikke gi standpunkt her. Meld deg til stede hos sekretariatet.");
+        if (PositionRefusal(role, PresenceOf(personId)) is { } refusal) throw new DomainException(refusal);
     }
+
+    /// <summary>A substitute is called in for a chair, deputy or member who reported absence, one substitute for each.</summary>
+    public bool AwaitsSubstitute(Guid personId) =>
+        _attendance.SingleOrDefault(a => a.PersonId == personId) is { Status: AttendanceStatus.Absent, PartyId: not null, IsCalledInSubstitute: false } absent &&
+        absent.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member &&
+        !_attendance.Any(a => a.SubstituteForPersonId == personId);
+
+    /// <summary>How a person stands in this meeting's attendance, as the rules on positions read it.</summary>
+    public MeetingPresence PresenceOf(Guid? personId) =>
+        _attendance.SingleOrDefault(a => a.PersonId == personId) is { } a
+            ? new MeetingPresence(a.Status, a.IsCalledInSubstitute)
+            : MeetingPresence.NotCalled;
+
+    public static string? PositionRefusal(SeatRole role, MeetingPresence presence) =>
+        role == SeatRole.Substitute && !presence.CalledInAsSubstitute ? "Du er vararepresentant og er ikke kalt inn til dette møtet."
+        : presence.Status == AttendanceStatus.Absent ? "Du har meldt forfall til dette møtet, så du kan ikke gi standpunkt her. Meld deg til stede hos sekretariatet."
+        : null;
 
     // --- In the meeting ---
 

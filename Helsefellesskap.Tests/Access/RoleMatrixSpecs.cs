@@ -72,8 +72,12 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         else if (role == "Skrivebeskyttet") await AsWithoutSecondFactor(user);
         else await As(user);
         var before = await DatabaseFingerprint.OfAsync(Database.Path);
+        var offered = await MayAsync(command, scene, ownParty, meeting);
 
         var refusal = await Record.ExceptionAsync(() => Run(command, scene, ownParty, meeting));
+
+        // What a page offers (Actor.MayX) and what the command does (Actor.MustX) answer as one.
+        Assert.True(offered == (expected == "ja"), $"Actor.May{command} answers {(offered ? "ja" : "nei")} for {role}; the table says {expected}.");
 
         if (expected == "ja")
         {

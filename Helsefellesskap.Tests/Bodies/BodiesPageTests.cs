@@ -24,7 +24,6 @@ public sealed class BodiesPageTests : BunitContext
         // The body's page asks who is signed in (the reminder form is for the secretariat): here nobody is.
         Services.AddSingleton(database.Services.GetRequiredService<App.Data.WriteGate>());
         Services.AddScoped<App.Features.Access.Actors>();
-        Services.AddScoped<App.Features.Access.CurrentUser>();
         Services.AddScoped<BodySettings>();
         AddAuthorization();
         Services.AddSingleton<Helsefellesskap.App.Shared.PartnershipName>();

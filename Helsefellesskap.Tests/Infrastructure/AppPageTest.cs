@@ -37,13 +37,23 @@ public abstract class AppPageTest : BunitContext
     }
 
     /// <summary>Signs a demo user in; call it before rendering.</summary>
-    protected void SignIn(string userName)
+    protected void SignIn(string userName) => SignIn(userName, []);
+
+    /// <summary>Signs a demo user in through an identity provider without the second factor every writing role requires: read-only.</summary>
+    protected void SignInWithoutSecondFactor(string userName)
+    {
+        var provider = new App.Features.ExternalSignIn.OidcProvider { Name = "test", DisplayName = "Testkommunens ID" };
+        SignIn(userName, App.Features.ExternalSignIn.SignInClaims.Of(provider, new global::Helsefellesskap.Domain.Access.SignInProof(
+            provider.DisplayName, SecondFactor: false, Enum.GetValues<global::Helsefellesskap.Domain.Access.WritingRole>().ToHashSet())));
+    }
+
+    private void SignIn(string userName, IEnumerable<Claim> signInClaims)
     {
         using var db = Database.NewContext();
         var user = db.Users.Single(u => u.UserName == userName);
         var auth = AddAuthorization();
         auth.SetAuthorized(userName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        auth.SetClaims([new Claim(ClaimTypes.NameIdentifier, user.Id), .. signInClaims]);
         // Last: it builds bUnit's service provider, after which nothing more can be registered.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

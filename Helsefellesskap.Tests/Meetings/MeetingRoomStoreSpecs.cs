@@ -190,26 +190,4 @@ public sealed class MeetingRoomStoreSpecs
         using var again = notifier.Subscribe(MeetingId, _ => Task.CompletedTask);
         Assert.Equal(1, notifier.FollowedMeetings);
     }
-
-    [Fact]
-    public void A_substitute_states_the_partys_position_only_once_called_in_and_an_absent_member_not_at_all()
-    {
-        var person = Guid.NewGuid();
-        var party = Guid.NewGuid();
-        var substitute = new MeetingRights(person, false, false, [new RightSeat(party, "Helseregion Valdres", SeatRole.Substitute)], true);
-        var notCalled = Snapshot(1);
-        Assert.Empty(substitute.PartiesIn(notCalled));
-        var calledIn = notCalled with
-        {
-            Attendance = [new AttendanceLine(person, "Ola", SeatRole.Substitute, "Helseregion Valdres", AttendanceStatus.Expected, null, "Siri")],
-        };
-        Assert.Single(substitute.PartiesIn(calledIn));
-
-        var member = substitute with { Seats = [new RightSeat(party, "Helseregion Valdres", SeatRole.Member)] };
-        var absent = notCalled with
-        {
-            Attendance = [new AttendanceLine(person, "Siri", SeatRole.Member, "Helseregion Valdres", AttendanceStatus.Absent, "Syk", null)],
-        };
-        Assert.Empty(member.PartiesIn(absent));
-    }
 }

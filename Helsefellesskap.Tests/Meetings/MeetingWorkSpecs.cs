@@ -98,15 +98,16 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         await As("kjersti.haug");
         var snapshot = await Snapshot(meeting);
         var member = await queries.RightsAsync(snapshot.BodyId);
-        Assert.Equal(["Sykehuset Innlandet HF"], member.PartiesIn(snapshot).Select(p => p.PartyName));
+        Assert.Equal([await Party("Sykehuset Innlandet HF")], PartiesIn(member, snapshot));
         await As("siri.braaten");
-        Assert.Empty((await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot));
+        Assert.Empty(PartiesIn(await queries.RightsAsync(snapshot.BodyId), snapshot));
         await As("ola.grindvold");
-        Assert.Equal(["Helseregion Valdres"], (await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot).Select(p => p.PartyName));
+        Assert.Equal([await Party("Helseregion Valdres")], PartiesIn(await queries.RightsAsync(snapshot.BodyId), snapshot));
         await As("randi.sund");
-        Assert.Empty((await queries.RightsAsync(snapshot.BodyId)).PartiesIn(snapshot));
+        Assert.Empty(PartiesIn(await queries.RightsAsync(snapshot.BodyId), snapshot));
         await As("liv.aune");
-        Assert.False((await queries.RightsAsync(snapshot.BodyId)).MayRemark);
+        var observer = await queries.RightsAsync(snapshot.BodyId);
+        Assert.False(observer.Actor.MayAddRemark(snapshot.BodyId, observer.Today));
     }
 
     [Fact]
@@ -366,7 +367,7 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         Assert.Equal("Du representerer ikke Helseregion Gjøvik og Hadeland i SSU og kan ikke gi standpunkt for den parten.", refused.Message);
         // His seat adds no party: the seven regions and the hospital must agree, as before.
         Assert.Equal(8, (await Snapshot(meeting)).Current!.Required);
-        Assert.Empty((await Service<MeetingQueries>().RightsAsync((await Snapshot(meeting)).BodyId)).PartiesIn(await Snapshot(meeting)));
+        Assert.Empty(PartiesIn(await Service<MeetingQueries>().RightsAsync((await Snapshot(meeting)).BodyId), await Snapshot(meeting)));
         await Register(meeting, item, "hilde.moen", "Helseregion Gjøvik og Hadeland");
         await As("torstein.vik");
         await Work.AmendWordingAsync(meeting, item, "SSU slutter seg til planen for 2027–2028, med evaluering etter ett år.");
@@ -447,4 +448,8 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         await Work.AddRemarkAsync(meeting, item, "Fastlegene må få planen.", Guid.CreateVersion7());
         Assert.Equal(2, (await Snapshot(meeting)).Current!.Remarks.Count);
     }
+
+    /// <summary>The parties the screen offers this user's own position form for, as the attendance stands.</summary>
+    private static IReadOnlyList<Guid> PartiesIn(MeetingRights rights, MeetingSnapshot snapshot) =>
+        rights.Actor.OwnPartiesInMeeting(snapshot.BodyId, rights.Today, snapshot.PresenceOf(rights.PersonId));
 }

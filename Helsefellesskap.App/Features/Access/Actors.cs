@@ -8,8 +8,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Helsefellesskap.App.Features.Access;
 
 /// <summary>Reads the actor behind a command from the database, every time: seats and sign-in as they are now.</summary>
-public sealed class Actors(AuthenticationStateProvider authentication, TimeProvider clock)
+public sealed class Actors(AuthenticationStateProvider authentication, TimeProvider clock, IDbContextFactory<AppDbContext>? dbFactory = null)
 {
+    /// <summary>
+    /// The signed-in user as an actor, for a page to ask what it may offer (<c>actor.MayX</c>); null when nobody is
+    /// signed in or the user is no longer active. The command asks the same rule again (<c>actor.MustX</c>).
+    /// </summary>
+    public async Task<Actor?> SignedInAsync()
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return null;
+        await using var db = await (dbFactory ?? throw new InvalidOperationException("Actors needs the database to read the signed-in user.")).CreateDbContextAsync();
+        try
+        {
+            return await LoadAsync(db, userId, clock, ExternalSignIn.SignInClaims.ProofOf(state.User));
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
+    }
+
     public async Task<Actor> CurrentAsync(AppDbContext db)
     {
         var state = await authentication.GetAuthenticationStateAsync();
@@ -30,12 +49,14 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
 
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
         var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)
-            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName })
+            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName, b.Name })
             .ToListAsync();
         var grants = await db.RatificationGrants.AsNoTracking().Where(g => g.PersonId == personId).Select(g => g.PartyId).ToListAsync();
         return new Actor(personId, person.Name, user.IsAdministrator,
-            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term, x.Seat.WithoutPosition)), grants)
+            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term, x.Seat.WithoutPosition) { BodyFullName = x.Name }),
+            grants)
         {
+            Title = person.Title,
             UserId = user.Id,
             SignIn = signIn,
         };

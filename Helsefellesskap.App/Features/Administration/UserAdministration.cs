@@ -88,8 +88,9 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
 
     /// <summary>Creates a person and their user, with a first password the administrator chose; returns the user's id.</summary>
     public Task<string> CreateUserAsync(string name, string? title, string userName, string password) =>
-        WithIdentity("Bruker opprettet", async (db, users, _) =>
+        WithIdentity("Bruker opprettet", async (db, users, actor) =>
         {
+            actor.MustCreateUser(Today);
             DomainException.ThrowIf(string.IsNullOrWhiteSpace(userName), "Brukeren må ha et brukernavn.");
             // The app serves one partnership; a person belongs to it.
             var partnership = await db.Partnerships.SingleAsync();
@@ -103,7 +104,7 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
 
     /// <summary>Name and title; the e-mail address and the choice of reminders only when given (null leaves them).</summary>
     public Task UpdatePersonAsync(Guid personId, string name, string? title, string? email = null, bool? wantsReminders = null) =>
-        Write("Person endret", async db =>
+        Write("Person endret", actor => actor.MustEditPerson(Today), async db =>
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId) ?? throw new DomainException("Personen finnes ikke.");
         person.Rename(name);
@@ -114,7 +115,7 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
 
     /// <summary>Links a person to a seat in a body; the body decides whether the seat may be added.</summary>
     public Task AddSeatAsync(Guid personId, Guid bodyId, SeatRole role, Guid? partyId, ParticipantKind? participantKind,
-        string? organisation, DateOnly from, DateOnly? to, bool withoutPosition = false) => Write("Verv lagt til", async db =>
+        string? organisation, DateOnly from, DateOnly? to, bool withoutPosition = false) => Write("Verv lagt til", actor => actor.MustAddSeat(Today), async db =>
     {
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Velg et utvalg.");
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId) ?? throw new DomainException("Personen finnes ikke.");
@@ -132,14 +133,15 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
     public async Task EndSeatAsync(Guid seatId, DateOnly lastDay)
     {
         Guid personId = default;
-        await Write("Verv avsluttet", async db =>
+        await Write("Verv avsluttet", actor => actor.MustEndSeat(Today), async db =>
         {
             var body = await db.Bodies.SingleOrDefaultAsync(b => b.Seats.Any(s => s.Id == seatId)) ?? throw new DomainException("Vervet finnes ikke.");
             body.EndSeat(seatId, lastDay);
             personId = body.Seats.Single(s => s.Id == seatId).PersonId;
         });
-        await WithIdentity("Økter avsluttet: siste verv er avsluttet", async (db, users, _) =>
+        await WithIdentity("Økter avsluttet: siste verv er avsluttet", async (db, users, actor) =>
         {
+            actor.MustEndSeat(Today);
             var user = await users.Users.SingleOrDefaultAsync(u => u.PersonId == personId);
             if (user is not null && !await Sessions.HasBusinessHereAsync(dbFactory, user.Id, clock))
                 await Sessions.EndAllAsync(users, user, signals);
@@ -211,13 +213,11 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
     private static void Check(IdentityResult result) =>
         DomainException.ThrowIf(!result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
 
-    /// <summary>A command on people and seats: the actor first, then the change, saved in one transaction through the gate.</summary>
-    private Task Write(string auditAction, Func<AppDbContext, Task> change) => gate.RunAsync(async () =>
+    /// <summary>A command on people and seats: the actor's rule first, then the change, saved in one transaction through the gate.</summary>
+    private Task Write(string auditAction, Action<Actor> must, Func<AppDbContext, Task> change) => gate.RunAsync(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var actor = await actors.CurrentAsync(db);
-        actor.MustAdminister(Today);
-        actor.MustWrite(Today);
+        must(await actors.CurrentAsync(db));
         db.AuditAction = auditAction;
         await change(db);
         try
@@ -242,8 +242,8 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var actor = await actors.CurrentAsync(db);
+            // Reading the user comes first; each command then asks its own rule (Actor.MustX).
             actor.MustAdminister(Today);
-            actor.MustWrite(Today);
             db.AuditAction = auditAction;
             return await command(db, users, actor);
         });

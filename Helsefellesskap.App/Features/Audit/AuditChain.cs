@@ -2,6 +2,7 @@ using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Audit;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helsefellesskap.App.Features.Audit;
@@ -23,7 +24,7 @@ public sealed record AuditVerification(bool Holds, long Checked, long? BrokenAt,
 }
 
 /// <summary>Reads the audit trail and checks that no record in it has been altered, removed or inserted.</summary>
-public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
+public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
 {
     /// <summary>
     /// Recomputes every record's hash (keyed from the switch point on) and follows the chain from the first record.
@@ -38,7 +39,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, Curren
     /// <summary>The whole check of the record, as the <c>verify-record</c> command runs it (<see cref="RecordVerifier"/>).</summary>
     public async Task<RecordVerification> VerifyRecordAsync(CancellationToken cancellationToken = default)
     {
-        await MustAsync(AuditAccess.MayReadLog, "Bare sekretariatet og administratorer kan kontrollere revisjonsloggen.");
+        await MustAsync(actor => actor.MustVerifyAuditLog(OsloTime.Today(clock)));
         // The key and the checkpoint file the app writes with, from the services the database belongs to.
         AuditKey? key;
         AuditCheckpoints? checkpoints;
@@ -54,8 +55,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, Curren
     /// <summary>Everything recorded about one case, oldest first.</summary>
     public async Task<IReadOnlyList<AuditRecordView>> ForCaseAsync(Guid caseId)
     {
-        await MustAsync(AuditAccess.MayReadCaseHistory,
-            "Historikken til en sak er for sekretariatet, administratorer og ledere, nestledere, medlemmer og vara i utvalgene.");
+        await MustAsync(actor => actor.MustReadCaseHistory(OsloTime.Today(clock)));
         await using var db = await dbFactory.CreateDbContextAsync();
         // A case's history tells what its papers said, so it is read only by those who may read the case.
         if (await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) is { } @case)
@@ -67,12 +67,15 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, Curren
     /// <summary>The latest records, newest first.</summary>
     public async Task<IReadOnlyList<AuditRecordView>> RecentAsync(int take)
     {
-        await MustAsync(AuditAccess.MayReadLog, "Bare sekretariatet og administratorer kan lese revisjonsloggen.");
+        await MustAsync(actor => actor.MustReadAuditLog(OsloTime.Today(clock)));
         await using var db = await dbFactory.CreateDbContextAsync();
         var records = await db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Take(take).ToListAsync();
         return records.Select(AuditRecordView.Of).ToList();
     }
 
-    private async Task MustAsync(Func<SignedInUser?, DateOnly, bool> may, string refusal) =>
-        DomainException.ThrowIf(!may(await currentUser.GetAsync(), OsloTime.Today(clock)), refusal);
+    private async Task MustAsync(Action<Actor> must)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        must(await actors.CurrentAsync(db));
+    }
 }

@@ -27,8 +27,7 @@ public sealed class BodySettings(IDbContextFactory<AppDbContext> dbFactory, Writ
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
-        actor.MustAdminister(Today);
-        actor.MustWrite(Today);
+        actor.MustChangeReminderLeadTimes(Today);
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Utvalget finnes ikke.");
         body.ChangeReminderLeadTimes(input.DaysBeforeMeeting,
             LeadTimes.ParseDay(input.RatificationDaysBefore, RatificationDaysBeforeLabel),

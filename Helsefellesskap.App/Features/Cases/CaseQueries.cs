@@ -22,7 +22,7 @@ public sealed record PersonChoice(Guid Id, string Name);
 /// <param name="DefaultBodyId">The body a new case is written for: the deciding body that decides most (<see cref="Body.DefaultDeciding"/>).</param>
 public sealed record EditorChoices(IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<PersonChoice> Officers, Guid? CurrentPersonId, Guid? DefaultBodyId = null);
 
-public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Actors actors, TimeProvider clock)
+public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
 {
     public async Task<EditorChoices> EditorChoicesAsync()
     {
@@ -33,10 +33,10 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Curre
             .Select(s => s.PersonId).ToHashSet();
         var officers = await db.People.AsNoTracking().Where(p => secretariat.Contains(p.Id))
             .OrderBy(p => p.Name).Select(p => new PersonChoice(p.Id, p.Name)).ToListAsync();
-        var me = await currentUser.GetAsync();
+        var me = await actors.SignedInAsync();
         return new EditorChoices(
             bodies.OrderBy(b => b.Kind).Select(b => new BodyChoice(b.Id, b.ShortName, b.Name, b.Mandate == Mandate.Decides)).ToList(),
-            officers, me?.Person?.Id, Body.DefaultDeciding(bodies)?.Id);
+            officers, me?.PersonId, Body.DefaultDeciding(bodies)?.Id);
     }
 
     /// <summary>The case, or null if there is none; refuses with the Norwegian reason one who may not read it.</summary>

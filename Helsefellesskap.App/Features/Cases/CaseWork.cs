@@ -36,7 +36,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "opprette saker");
+        actor.MustCreateDraft(Today);
         var body = await BodyAsync(db, input.BodyId);
         var @case = new Case(body.PartnershipId, body, input.Title, input.Type, input.IsPrincipled, input.Tags,
             input.Background, input.Assessment, input.ProposedDecision, actor.ActingPersonId, clock.GetUtcNow(),
@@ -60,7 +60,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "endre saker");
+        actor.MustSaveDraft(Today);
         var @case = await CaseAsync(db, caseId);
         if (@case.Version != expectedVersion && !overwrite)
         {
@@ -100,7 +100,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         {
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-            actor.MustBeSecretariat(Today, "registrere saker");
+            actor.MustRegisterCase(Today);
             auditActor = db.AuditActor;
         }
         return await registration.RegisterAsync(caseId, auditActor);
@@ -108,7 +108,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
 
     public Task SetPublicationAsync(Guid caseId, bool exempt, string? legalBasis) => Write(caseId, (_, actor, @case) =>
     {
-        actor.MustBeSecretariat(Today, "avgjøre om en sak er unntatt offentlighet");
+        actor.MustSetPublication(Today);
         @case.SetPublication(exempt, legalBasis, actor.ActingPersonId, clock.GetUtcNow());
         return Task.CompletedTask;
     });
@@ -116,7 +116,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     /// <summary>Sends a registered case to the working committee, or a professional committee for advice.</summary>
     public Task SendForPreparationAsync(Guid caseId, Guid bodyId) => Write(caseId, async (db, actor, @case) =>
     {
-        actor.MustBeSecretariat(Today, "sende saker til forberedelse");
+        actor.MustSendForPreparation(Today);
         var body = await BodyAsync(db, bodyId);
         DomainException.ThrowIf(body.Mandate == Mandate.Decides,
             $"{body.ShortName} fatter vedtak; saker settes på sakslisten til et møte der, ikke sendes til forberedelse.");
@@ -143,8 +143,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     public Task AmendWordingAsync(Guid caseId, Guid treatmentId, string text) => Write(caseId, (db, actor, @case) =>
     {
         var treatment = TreatmentOf(@case, treatmentId);
-        if (!actor.IsSecretariat(Today))
-            actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "endre ordlyden");
+        actor.MustAmendWording(treatment.BodyId, treatment.BodyName, Today);
         @case.AmendWording(treatmentId, text, actor.ActingPersonId, clock.GetUtcNow());
         db.AuditAction = "Ordlyd endret";
         return Task.CompletedTask;
@@ -153,7 +152,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     public Task CloseWithRecommendationAsync(Guid caseId, Guid treatmentId, Guid forwardToBodyId) => Write(caseId, async (db, actor, @case) =>
     {
         var treatment = TreatmentOf(@case, treatmentId);
-        actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "avslutte behandlingen");
+        actor.MustPutForward(treatment.BodyId, treatment.BodyName, Today);
         var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == @case.PartnershipId).ToListAsync();
         var forwardTo = await BodyAsync(db, forwardToBodyId);
         @case.CloseTreatment(treatmentId, clock.GetUtcNow(), null, parties, forwardTo, byPersonId: actor.ActingPersonId);
@@ -163,7 +162,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     /// <summary>A dated, signed tilleggsopplysning or rettelse to a decided case, whose own text stays as decided.</summary>
     public Task AddAddendumAsync(Guid caseId, AddendumKind kind, string text) => Write(caseId, (db, actor, @case) =>
     {
-        actor.MustBeSecretariat(Today, "legge til tilleggsopplysninger og rettelser");
+        actor.MustAddAddendum(Today);
         @case.AddAddendum(kind, text, actor.ActingPersonId, clock.GetUtcNow());
         db.AuditAction = $"{kind.Label()} lagt til";
         return Task.CompletedTask;
@@ -172,7 +171,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     public Task SendBackAsync(Guid caseId, Guid treatmentId, string comment) => Write(caseId, (db, actor, @case) =>
     {
         var treatment = TreatmentOf(@case, treatmentId);
-        actor.MustChair(treatment.BodyId, treatment.BodyName, Today, "sende saken tilbake til sekretariatet");
+        actor.MustSendBack(treatment.BodyId, treatment.BodyName, Today);
         @case.SendBack(treatmentId, comment, clock.GetUtcNow());
         db.AuditAction = "Sendt tilbake til sekretariatet";
         return Task.CompletedTask;

@@ -18,7 +18,7 @@ public sealed class Mailings(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     public async Task<(IReadOnlyList<MailRow> Failed, IReadOnlyList<MailRow> Latest)> ListAsync(int latest = 100)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        (await actors.CurrentAsync(db)).MustAdminister(Today);
+        (await actors.CurrentAsync(db)).MustReadMailings(Today);
         var failed = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.SentAt == null && m.Attempts >= OutboxMessage.MaxAttempts).OrderByDescending(m => m.CreatedAt).ToListAsync();
         var others = await db.Set<OutboxMessage>().AsNoTracking()
@@ -30,8 +30,7 @@ public sealed class Mailings(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
-        actor.MustAdminister(Today);
-        actor.MustWrite(Today);
+        actor.MustSendMailAgain(Today);
         var message = await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == messageId)
             ?? throw new Domain.DomainException("Meldingen finnes ikke.");
         message.SendAgain(clock.GetUtcNow(), actor.Name);

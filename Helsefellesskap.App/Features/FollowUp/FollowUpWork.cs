@@ -30,7 +30,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "opprette oppfølgingstiltak");
+        actor.MustCreateFollowUp(Today);
         var decision = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         await MustExistAsync(db, input);
         var action = FollowUpAction.For(decision, treatmentId, input.What, input.OwnerPartyId, input.OwnerPersonId, input.Deadline,
@@ -43,7 +43,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
 
     public Task EditAsync(Guid actionId, FollowUpInput input) => Write(actionId, async (db, actor, action) =>
     {
-        actor.MustBeSecretariat(Today, "endre oppfølgingstiltak");
+        actor.MustEditFollowUp(Today);
         await MustExistAsync(db, input);
         action.Edit(input.What, input.OwnerPartyId, input.OwnerPersonId, input.Deadline, GoalLink.Create(input.GoalTitle, input.GoalUrl),
             actor.ActingPersonId, clock.GetUtcNow());
@@ -75,7 +75,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "gi mandat til et utvalg");
+        actor.MustGiveMandate(Today);
         var decision = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg utvalget som får mandatet.");
         var treatment = decision.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");

@@ -36,7 +36,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
             Math.Max(agendaCounts.GetValueOrDefault(m.Id), treatedCounts.GetValueOrDefault(m.Id)))).ToList();
     }
 
-    /// <summary>What the signed-in user may do in the meeting's body.</summary>
+    /// <summary>The signed-in user in a meeting of the body, and the cases on its agenda they may not read.</summary>
     public async Task<MeetingRights> RightsAsync(Guid bodyId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -44,16 +44,9 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
         try { actor = await actors.CurrentAsync(db); }
         catch (DomainException) { return MeetingRights.None; }
         var today = OsloTime.Today(clock);
-        var seats = actor.SeatsOn(today).Where(s => s.BodyId == bodyId && s.PartyId is not null && !s.WithoutPosition &&
-            s.Role is SeatRole.Chair or SeatRole.DeputyChair or SeatRole.Member or SeatRole.Substitute).ToList();
-        var partyIds = seats.Select(s => s.PartyId!.Value).ToList();
-        var names = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
-        var mayRemark = actor.IsSecretariat(today) || actor.SeatsOn(today).Any(s => s.BodyId == bodyId &&
-            s.Role is not (SeatRole.Observer or SeatRole.Secretariat));
         // Only exempt cases and drafts can be closed to a reader, so only those are checked.
         var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync();
-        return new MeetingRights(actor.PersonId, actor.IsSecretariat(today), actor.ChairsOrDeputises(bodyId, today),
-            seats.Select(s => new RightSeat(s.PartyId!.Value, names[s.PartyId!.Value], s.Role)).ToList(), mayRemark)
+        return new MeetingRights(actor, today)
         {
             WithheldCases = restricted.Where(c => !actor.MayReadCase(c, today)).ToDictionary(c => c.Id, Cases.CaseRegister.HiddenTitle),
         };

@@ -41,7 +41,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "planlegge møter");
+        actor.MustScheduleMeeting(Today);
         // A submission seen before (a double click, a retry) made its meeting already; that meeting is the answer.
         if (input.Submission is { } key && await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == key)) return key;
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg et utvalg.");
@@ -58,7 +58,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task AddCaseAsync(Guid meetingId, Guid caseId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "sette opp sakslisten");
+        actor.MustSetAgenda(Today);
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var body = await BodyAsync(db, meeting.BodyId);
         var number = CaseRegister.NumberText(@case, await CaseRegister.ShortNamesAsync(db));
@@ -73,7 +73,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task MoveCaseAsync(Guid meetingId, Guid itemId, int direction) => Change(meetingId, (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "endre rekkefølgen på sakslisten");
+        actor.MustSetAgenda(Today);
         meeting.MoveCase(itemId, direction);
         db.AuditAction = "Sakslisten endret";
         return Task.CompletedTask;
@@ -81,7 +81,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task RemoveCaseAsync(Guid meetingId, Guid itemId) => Change(meetingId, (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "fjerne saker fra sakslisten");
+        actor.MustSetAgenda(Today);
         meeting.RemoveCase(itemId);
         db.AuditAction = "Sak fjernet fra sakslisten";
         return Task.CompletedTask;
@@ -90,7 +90,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>Sends the notice: one e-mail with the invitation to everyone called, written in the same save.</summary>
     public Task SendNoticeAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "sende innkallingen");
+        actor.MustSendNotice(Today);
         meeting.SendNotice(Now);
         await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now);
         db.AuditAction = "Innkalling sendt";
@@ -100,7 +100,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     public Task RescheduleAsync(Guid meetingId, DateOnly day, TimeOnly startTime, TimeSpan duration, string location, string? videoLink) =>
         Change(meetingId, async (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "endre tid og sted for møtet");
+        actor.MustRescheduleMeeting(Today);
         DomainException.ThrowIf(day < Today, "Et møte kan ikke flyttes til en dag som har vært.");
         if (meeting.Reschedule(OsloTime.At(day, startTime.Hour, startTime.Minute), duration, location, videoLink))
             await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now);
@@ -110,7 +110,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>Cancels the meeting; those who had the notice get a cancellation that removes it from their calendars.</summary>
     public Task CancelAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "avlyse møtet");
+        actor.MustCancelMeeting(Today);
         if (meeting.Cancel(Now)) await MeetingMail.EnqueueNoticeAsync(db, meeting, email.Value, Now);
         db.AuditAction = "Møtet avlyst";
     });
@@ -119,7 +119,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     public Task ReportAbsenceAsync(Guid meetingId, Guid? personId, string? reason) => Change(meetingId, (db, actor, meeting) =>
     {
         var who = personId ?? actor.ActingPersonId;
-        if (who != actor.PersonId) actor.MustBeSecretariat(Today, "melde forfall for andre");
+        actor.MustReportAbsence(who, Today);
         meeting.ReportAbsence(who, reason);
         db.AuditAction = "Forfall meldt";
         return Task.CompletedTask;
@@ -127,7 +127,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task RecordPresenceAsync(Guid meetingId, Guid personId, bool present) => Change(meetingId, (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "registrere oppmøte");
+        actor.MustRecordAttendance(Today);
         meeting.RecordPresence(personId, present);
         db.AuditAction = present ? "Registrert til stede" : "Registrert fraværende";
         return Task.CompletedTask;
@@ -135,7 +135,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task RecordAllCalledPresentAsync(Guid meetingId) => Change(meetingId, (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "registrere oppmøte");
+        actor.MustRecordAttendance(Today);
         var count = meeting.RecordAllCalledPresent();
         db.AuditAction = $"Alle innkalte registrert til stede ({count})";
         return Task.CompletedTask;
@@ -143,7 +143,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task CallInSubstituteAsync(Guid meetingId, Guid substitutePersonId, Guid forPersonId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "kalle inn vara");
+        actor.MustRecordAttendance(Today);
         var body = await BodyAsync(db, meeting.BodyId);
         var day = DateOnly.FromDateTime(meeting.StartsAt.ToOslo().DateTime);
         var seat = body.SeatsOn(day).FirstOrDefault(s => s.PersonId == substitutePersonId && s.Role == SeatRole.Substitute)
@@ -159,7 +159,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task OpenMeetingAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        await MustChairOrServeAsync(db, actor, meeting, "åpne møtet");
+        await MustRunAsync(db, meeting, (body, day) => actor.MustOpenMeeting(body.Id, body.ShortName, day));
         meeting.Open(Now);
         db.AuditAction = "Møtet åpnet";
     });
@@ -167,7 +167,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>Opens an agenda item; a case item starts the case's treatment in this meeting.</summary>
     public Task OpenItemAsync(Guid meetingId, Guid itemId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        await MustChairOrServeAsync(db, actor, meeting, "åpne et punkt på sakslisten");
+        await MustRunAsync(db, meeting, (body, day) => actor.MustOpenMeetingItem(body.Id, body.ShortName, day));
         var item = meeting.Agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
         Guid? treatmentId = null;
         if (item.IsCase)
@@ -190,12 +190,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         var (item, @case) = await CaseItemAsync(db, meeting, itemId);
         var treatment = @case.Treatments.Single(t => t.Id == item.TreatmentId);
         var party = await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partyId) ?? throw new DomainException("Parten finnes ikke.");
+        actor.MustStatePositionInMeeting(treatment.BodyId, party, treatment.BodyName, Today, meeting.PresenceOf(actor.PersonId));
         var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
-        if (!onBehalf)
-        {
-            var seat = actor.SeatsOn(Today).First(s => s.BodyId == meeting.BodyId && s.PartyId == partyId && s.Role != SeatRole.Secretariat);
-            meeting.MustBeAbleToStatePosition(actor.ActingPersonId, seat.Role);
-        }
         var names = await CaseWork.RegistrantNamesAsync(db, treatment);
         @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen,
             id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
@@ -206,7 +202,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task AmendWordingAsync(Guid meetingId, Guid itemId, string text) => Change(meetingId, async (db, actor, meeting) =>
     {
-        await MustChairOrServeAsync(db, actor, meeting, "endre ordlyden");
+        await MustRunAsync(db, meeting, (body, day) => actor.MustAmendWording(body.Id, body.ShortName, day));
         var (item, @case) = await CaseItemAsync(db, meeting, itemId);
         @case.AmendWording(item.TreatmentId!.Value, text, actor.ActingPersonId, Now);
         db.AuditAction = "Ordlyd endret i møtet";
@@ -216,9 +212,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     public Task AddRemarkAsync(Guid meetingId, Guid itemId, string text, Guid? submission = null) => Change(meetingId, async (db, actor, meeting) =>
     {
         var body = await BodyAsync(db, meeting.BodyId);
-        var mayRemark = actor.IsSecretariat(Today) ||
-            body.SeatsOn(Today).Any(s => s.PersonId == actor.PersonId && s.MayLeaveRemark);
-        DomainException.ThrowIf(!mayRemark, $"Bare medlemmer, deltakere og sekretariatet i {body.ShortName} kan gi merknader til protokollen.");
+        actor.MustAddRemark(body.Id, body.ShortName, Today);
         meeting.AddRemark(itemId, actor.ActingPersonId, text, Now, submission);
         db.AuditAction = "Merknad til protokollen";
     });
@@ -228,8 +222,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     {
         var item = meeting.Agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
         var body = await BodyAsync(db, meeting.BodyId);
-        if (item.IsCase) actor.MustChair(body.Id, body.ShortName, Today, "avslutte behandlingen av en sak");
-        else await MustChairOrServeAsync(db, actor, meeting, "avslutte et punkt på sakslisten");
+        actor.MustCloseMeetingItem(body.Id, body.ShortName, Today, item.IsCase);
         DomainException.ThrowIf(item.State == AgendaItemState.Closed, $"«{item.Title}» er allerede avsluttet.");
         if (item.IsCase && item.TreatmentId is { } treatmentId)
         {
@@ -249,7 +242,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task CloseMeetingAsync(Guid meetingId) => Change(meetingId, async (db, actor, meeting) =>
     {
-        await MustChairOrServeAsync(db, actor, meeting, "avslutte møtet");
+        await MustRunAsync(db, meeting, (body, day) => actor.MustRunMeeting(body.Id, body.ShortName, day, "avslutte møtet"));
         meeting.Close(Now);
         db.AuditAction = "Møtet avsluttet";
     });
@@ -258,7 +251,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
 
     public Task WriteMinutesAsync(Guid meetingId, Guid? itemId, string text) => Change(meetingId, (db, actor, meeting) =>
     {
-        actor.MustBeSecretariat(Today, "skrive protokollen");
+        actor.MustWriteMinutes(Today);
         meeting.WriteMinutes(itemId, text);
         db.AuditAction = "Protokolltekst endret";
         return Task.CompletedTask;
@@ -272,7 +265,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     {
         await Change(meetingId, async (db, actor, meeting) =>
         {
-            await MustChairOrServeAsync(db, actor, meeting, "registrere at protokollen er godkjent");
+            await MustRunAsync(db, meeting, (body, day) => actor.MustApproveMinutes(body.Id, body.ShortName, day));
             var at = Now;
             // Rendered inside the write gate from what is saved, so nothing can change between rendering and approving.
             var document = await documents.RenderForApprovalAsync(meetingId, actor.ActingPersonId, at);
@@ -287,7 +280,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>A correction of approved minutes, registered by those who may approve minutes.</summary>
     public Task CorrectMinutesAsync(Guid meetingId, string text, string reason) => Change(meetingId, async (db, actor, meeting) =>
     {
-        await MustChairOrServeAsync(db, actor, meeting, "rette en godkjent protokoll");
+        await MustRunAsync(db, meeting, (body, day) => actor.MustCorrectMinutes(body.Id, body.ShortName, day));
         var correction = meeting.CorrectMinutes(text, reason, actor.ActingPersonId, Now);
         db.AuditAction = $"Rettelse {correction.Number} til protokollen";
     });
@@ -343,12 +336,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
     }
 
-    private async Task MustChairOrServeAsync(AppDbContext db, Actor actor, Meeting meeting, string action)
-    {
-        if (actor.IsSecretariat(Today)) return;
-        var body = await BodyAsync(db, meeting.BodyId);
-        actor.MustChair(body.Id, body.ShortName, Today, action);
-    }
+    /// <summary>The meeting's rules name its body in their refusals.</summary>
+    private async Task MustRunAsync(AppDbContext db, Meeting meeting, Action<Body, DateOnly> must) =>
+        must(await BodyAsync(db, meeting.BodyId), Today);
 
     /// <summary>A case item that has been opened; whether its treatment is still open, the case decides.</summary>
     private static async Task<(AgendaItem Item, Case Case)> CaseItemAsync(AppDbContext db, Meeting meeting, Guid itemId)

@@ -68,7 +68,7 @@ public sealed class SteeringData(IDbContextFactory<AppDbContext> dbFactory, Writ
             await using var db = await dbFactory.CreateDbContextAsync();
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-            actor.MustBeSecretariat(Today, "endre styringstall");
+            actor.MustEditSteeringFigures(Today);
             DomainException.ThrowIf(year is < 2000 or > 2100, "Året må være mellom 2000 og 2100.");
             var regions = await db.Parties.Where(p => p.Kind == PartyKind.HealthRegion).ToDictionaryAsync(p => p.Id);
             var existing = await db.SteeringFigures.Where(f => f.Year == year).ToListAsync();
@@ -112,7 +112,7 @@ public sealed class SteeringData(IDbContextFactory<AppDbContext> dbFactory, Writ
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "knytte styringstall til en sak");
+        actor.MustLinkSteeringFigures(Today);
         DomainException.ThrowIf(!await db.Cases.AnyAsync(c => c.Id == caseId), "Saken finnes ikke.");
         DomainException.ThrowIf(indicators.Count > 0 && !await db.SteeringFigures.AnyAsync(f => f.Year == year),
             $"Det finnes ingen styringstall for {year}.");

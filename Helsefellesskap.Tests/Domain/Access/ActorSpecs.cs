@@ -1,5 +1,6 @@
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Access;
+using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 
 namespace Helsefellesskap.Tests.Domain.Access;
@@ -73,7 +74,7 @@ public class ActorSpecs
     {
         var former = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Secretariat, null, new Term(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31))));
 
-        var error = Assert.Throws<DomainException>(() => former.MustBeSecretariat(Today, "registrere saker"));
+        var error = Assert.Throws<DomainException>(() => former.MustRegisterCase(Today));
         Assert.Equal("Bare sekretariatet kan registrere saker.", error.Message);
     }
 
@@ -83,9 +84,9 @@ public class ActorSpecs
         var chair = Holding(new ActorSeat(p.Au.Id, "AU", SeatRole.Chair, p.Hospital.Id, ThisTerm));
         var member = Holding(new ActorSeat(p.Au.Id, "AU", SeatRole.Member, p.Jointly.Id, ThisTerm));
 
-        chair.MustChair(p.Au.Id, "AU", Today, "avslutte behandlingen");
-        Assert.Throws<DomainException>(() => chair.MustChair(p.Ssu.Id, "SSU", Today, "avslutte behandlingen"));
-        var error = Assert.Throws<DomainException>(() => member.MustChair(p.Au.Id, "AU", Today, "avslutte behandlingen"));
+        chair.MustPutForward(p.Au.Id, "AU", Today);
+        Assert.Throws<DomainException>(() => chair.MustPutForward(p.Ssu.Id, "SSU", Today));
+        var error = Assert.Throws<DomainException>(() => member.MustPutForward(p.Au.Id, "AU", Today));
         Assert.Equal("Bare lederen eller nestlederen i AU kan avslutte behandlingen.", error.Message);
     }
 
@@ -145,5 +146,54 @@ public class ActorSpecs
         var error = Assert.Throws<DomainException>(() => secretary.MustDeactivate(Today, "admin-id", ofAdministrator: true));
         Assert.Equal("Bare en administrator kan deaktivere en administrator eller gi den nytt passord.", error.Message);
         Assert.Throws<DomainException>(() => secretary.MustManageAccount(Today, ofAdministrator: true));
+    }
+
+    [Fact]
+    public void A_substitute_states_the_partys_position_in_a_meeting_only_once_called_in_and_an_absent_member_not_at_all()
+    {
+        var substitute = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Substitute, p.North.Id, ThisTerm));
+        var member = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Member, p.North.Id, ThisTerm));
+
+        Assert.Empty(substitute.OwnPartiesInMeeting(p.Ssu.Id, Today, MeetingPresence.NotCalled));
+        Assert.Equal([p.North.Id], substitute.OwnPartiesInMeeting(p.Ssu.Id, Today, new MeetingPresence(AttendanceStatus.Expected, CalledInAsSubstitute: true)));
+        var absent = new MeetingPresence(AttendanceStatus.Absent, false);
+        Assert.Empty(member.OwnPartiesInMeeting(p.Ssu.Id, Today, absent));
+        var error = Assert.Throws<DomainException>(() => member.MustStatePositionInMeeting(p.Ssu.Id, p.North, "SSU", Today, absent));
+        Assert.Contains("meldt forfall", error.Message);
+    }
+
+    [Fact]
+    public void A_read_only_sign_in_is_offered_no_command_it_would_be_refused()
+    {
+        var proof = new SignInProof("Entra ID", SecondFactor: false, Enum.GetValues<WritingRole>().ToHashSet());
+        var secretary = new Actor(Guid.NewGuid(), "Mari", false, [new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Secretariat, null, ThisTerm)]) { SignIn = proof };
+        var member = new Actor(Guid.NewGuid(), "Siri", false, [new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Member, p.North.Id, ThisTerm)]) { SignIn = proof };
+
+        Assert.False(secretary.MayCreateDraft(Today));
+        Assert.False(secretary.MayRecordAttendance(Today));
+        Assert.Empty(secretary.PartiesToRegisterFor(p.Ssu.Id, [p.North.Id, p.South.Id], Today));
+        Assert.False(member.MayRegisterPosition(p.Ssu.Id, p.North.Id, Today));
+        Assert.Empty(member.OwnPartiesInMeeting(p.Ssu.Id, Today, new MeetingPresence(AttendanceStatus.Present, false)));
+        Assert.Contains("uten andre faktor", Assert.Throws<DomainException>(() => member.RegistersOnBehalf(p.Ssu.Id, p.North, "SSU", Today)).Message);
+        // Reading is not writing: what the secretariat reads, she still reads.
+        Assert.True(secretary.MayReadAuditLog(Today));
+    }
+
+    [Fact]
+    public void Every_may_answers_as_its_must_does()
+    {
+        var chair = Holding(new ActorSeat(p.Au.Id, "AU", SeatRole.Chair, p.Hospital.Id, ThisTerm));
+        var observer = Holding(new ActorSeat(p.Ssu.Id, "SSU", SeatRole.Observer, null, ThisTerm));
+        foreach (var actor in new[] { chair, observer })
+        {
+            Assert.Equal(actor.MayPutForward(p.Au.Id, Today), Record.Exception(() => actor.MustPutForward(p.Au.Id, "AU", Today)) is null);
+            Assert.Equal(actor.MayAmendWording(p.Au.Id, Today), Record.Exception(() => actor.MustAmendWording(p.Au.Id, "AU", Today)) is null);
+            Assert.Equal(actor.MayAddRemark(p.Au.Id, Today), Record.Exception(() => actor.MustAddRemark(p.Au.Id, "AU", Today)) is null);
+            Assert.Equal(actor.MayCreateDraft(Today), Record.Exception(() => actor.MustCreateDraft(Today)) is null);
+            Assert.Equal(actor.MayRegisterPosition(p.Au.Id, p.Hospital.Id, Today),
+                Record.Exception(() => actor.RegistersOnBehalf(p.Au.Id, p.Hospital, "AU", Today)) is null);
+        }
+        Assert.True(chair.MayPutForward(p.Au.Id, Today));
+        Assert.False(observer.MayAddRemark(p.Ssu.Id, Today));
     }
 }

@@ -24,7 +24,7 @@ public class SignInProofSpecs
         var secretary = Secretary(new SignInProof("Entra ID", SecondFactor: false, Every));
 
         Assert.True(secretary.IsReadOnly(Today));
-        var refusal = Assert.Throws<DomainException>(() => secretary.MustBeSecretariat(Today, "registrere saker"));
+        var refusal = Assert.Throws<DomainException>(() => secretary.MustRegisterCase(Today));
         Assert.Contains("uten andre faktor", refusal.Message);
         Assert.Throws<DomainException>(() => secretary.RegistersOnBehalf(p.Ssu.Id, p.South, "SSU", Today));
         Assert.Throws<DomainException>(() => secretary.MustManageAccount(Today, ofAdministrator: false));

@@ -123,6 +123,22 @@ public sealed class MeetingSpecs
     }
 
     [Fact]
+    public void A_substitute_is_awaited_for_a_member_who_reported_absence_until_one_is_called_in_for_that_very_person()
+    {
+        var meeting = NewMeeting();
+        var member = p.Ssu.Seats.Single(s => s.Role == SeatRole.Member && s.PartyId == p.South.Id);
+        var substitute = p.Ssu.Seats.Single(s => s.Role == SeatRole.Substitute);
+        Assert.False(meeting.AwaitsSubstitute(member.PersonId));
+
+        meeting.ReportAbsence(member.PersonId, "Kommunestyremøte");
+        Assert.True(meeting.AwaitsSubstitute(member.PersonId));
+        meeting.CallInSubstitute(substitute, member.PersonId);
+        // Matched by the person, not by a name two people may share.
+        Assert.False(meeting.AwaitsSubstitute(member.PersonId));
+        Assert.False(meeting.AwaitsSubstitute(substitute.PersonId));
+    }
+
+    [Fact]
     public void A_member_who_reported_absence_does_not_state_a_position_and_a_substitute_acts_only_when_called_in()
     {
         var meeting = NewMeeting();

@@ -39,7 +39,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-            actor.MustBeSecretariat(Today, "legge ved filer");
+            actor.MustAddAttachment(Today);
             var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
                 ?? throw new DomainException("Saken finnes ikke.");
             var attachment = @case.AddAttachment(fileName, content.LongLength, content.AsSpan(0, Math.Min(16, content.Length)),
@@ -74,7 +74,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-        actor.MustBeSecretariat(Today, "fjerne vedlegg");
+        actor.MustRemoveAttachment(Today);
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var fileName = @case.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.FileName;
         @case.RemoveAttachment(attachmentId, actor.ActingPersonId, clock.GetUtcNow());

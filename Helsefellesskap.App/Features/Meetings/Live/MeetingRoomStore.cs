@@ -1,35 +1,24 @@
 using System.Globalization;
 using Helsefellesskap.App.Shared.Store;
 using Helsefellesskap.Domain;
+using Helsefellesskap.Domain.Access;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 
 namespace Helsefellesskap.App.Features.Meetings.Live;
 
-/// <summary>A seat the user holds in the meeting's body, for a party.</summary>
-public sealed record RightSeat(Guid PartyId, string PartyName, SeatRole Role);
-
-/// <summary>What this user may do in the meeting, read once when the screen joins; the services check it again.</summary>
-public sealed record MeetingRights(Guid? PersonId, bool IsSecretariat, bool IsChair, IReadOnlyList<RightSeat> Seats, bool MayRemark)
+/// <summary>
+/// The user in the meeting, read once when the screen joins: the leaves ask <see cref="Actor"/>'s MayX for the day,
+/// and every command asks the same rule again (MustX) against the database.
+/// </summary>
+public sealed record MeetingRights(Actor Actor, DateOnly Today)
 {
-    public static readonly MeetingRights None = new(null, false, false, [], false);
-    public bool RunsMeeting => IsChair || IsSecretariat;
+    public static readonly MeetingRights None = new(Actor.Nobody, DateOnly.MinValue);
+    public Guid? PersonId => Actor.PersonId;
 
     /// <summary>The cases this user may not read (a confidential case, offl. § 13), with what shows instead of the title.</summary>
     public IReadOnlyDictionary<Guid, string> WithheldCases { get; init; } = new Dictionary<Guid, string>();
-
-    /// <summary>
-    /// The parties this user states the position of in this meeting, as the attendance now stands: not after
-    /// reporting absence, and a substitute only once called in.
-    /// </summary>
-    public IReadOnlyList<RightSeat> PartiesIn(MeetingSnapshot snapshot)
-    {
-        var me = snapshot.Attendance.FirstOrDefault(a => a.PersonId == PersonId);
-        if (me is { Status: AttendanceStatus.Absent }) return [];
-        return Seats.Where(s => s.Role != SeatRole.Substitute || me is { SubstituteFor: not null })
-            .DistinctBy(s => s.PartyId).ToList();
-    }
 }
 
 /// <summary>The meeting room's UI state: the latest snapshot, this user's rights, and the command under way.</summary>

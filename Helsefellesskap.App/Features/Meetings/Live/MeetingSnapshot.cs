@@ -45,6 +45,12 @@ public sealed record MeetingSnapshot(
     }
 
     public AgendaLine? OpenLine => Agenda.FirstOrDefault(a => a.State == AgendaItemState.Open);
+
+    /// <summary>How a person stands in the attendance, as the rules on stating a position read it.</summary>
+    public MeetingPresence PresenceOf(Guid? personId) =>
+        Attendance.FirstOrDefault(a => a.PersonId == personId) is { } a
+            ? new MeetingPresence(a.Status, a.SubstituteForPersonId is not null)
+            : MeetingPresence.NotCalled;
 }
 
 /// <summary>A deciding body a preparing body's recommendation can be put forward to.</summary>
@@ -79,6 +85,9 @@ public sealed record CurrentItem(
     /// <summary>Whose text the wording is when it is not the secretariat's: "Innstilling fra AU".</summary>
     public string? WordingSource { get; init; }
 
+    /// <summary>Whether every party that must agree does, as the domain's tally has it (the consensus rule), not recounted here.</summary>
+    public bool EveryPartyAgrees { get; init; }
+
     public bool TakesPositions => Kind == AgendaItemKind.Case && CaseType != Domain.Cases.CaseType.Information;
     public BoardRow? RowFor(Guid partyId) => Board.FirstOrDefault(r => r.PartyId == partyId);
 }
@@ -93,4 +102,11 @@ public sealed record VoidedPosition(string PartyName, PositionKind Kind, int Wor
 public sealed record RemarkLine(string PersonName, string Text, DateTimeOffset At);
 
 public sealed record AttendanceLine(Guid PersonId, string Name, SeatRole Role, string? PartyName,
-    AttendanceStatus Status, string? AbsenceReason, string? SubstituteFor);
+    AttendanceStatus Status, string? AbsenceReason, string? SubstituteFor)
+{
+    /// <summary>The person this one is called in as substitute for; <see cref="SubstituteFor"/> is only their name.</summary>
+    public Guid? SubstituteForPersonId { get; init; }
+
+    /// <summary>An absent member a substitute may still be called in for, as the meeting decides.</summary>
+    public bool AwaitsSubstitute { get; init; }
+}

@@ -75,13 +75,17 @@ public static class MeetingSnapshots
                 @case.IsPrincipled, item.State, treatment.CurrentWording.Version, treatment.CurrentWording.Text, board, voided,
                 @case.Type == CaseType.Information ? null : tally.Summary(id => parties[id]),
                 tally.Agreeing.Count, tally.Required.Count, treatment.OutcomeAtClose ?? treatment.Outcome, treatment.NextStep,
-                treatment.ForwardedToBodyName, remarks);
+                treatment.ForwardedToBodyName, remarks) { EveryPartyAgrees = tally.EveryPartyAgrees };
         }
 
         var attendance = meeting.Attendance
             .Select(a => new AttendanceLine(a.PersonId, people.GetValueOrDefault(a.PersonId, "Ukjent"), a.Role,
                 a.PartyId is { } p ? parties.GetValueOrDefault(p) : null, a.Status, a.AbsenceReason,
-                a.SubstituteForPersonId is { } s ? people.GetValueOrDefault(s) : null))
+                a.SubstituteForPersonId is { } s ? people.GetValueOrDefault(s) : null)
+            {
+                SubstituteForPersonId = a.SubstituteForPersonId,
+                AwaitsSubstitute = meeting.AwaitsSubstitute(a.PersonId),
+            })
             .OrderBy(a => a.Role).ThenBy(a => a.PartyName).ThenBy(a => a.Name).ToList();
 
         var targets = body.Mandate == Mandate.Decides ? [] : (await db.Bodies.AsNoTracking().IgnoreAutoIncludes()
