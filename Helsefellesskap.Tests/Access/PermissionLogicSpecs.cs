@@ -25,7 +25,7 @@ public sealed partial class PermissionLogicSpecs
         ("Features/Administration/AddSeatForm.razor", "Form.Role", "which fields the seat being added needs"),
         ("Features/Administration/AddSeatForm.razor", "PartyIsRequired", "which fields the seat being added needs (the body checks the seat)"),
         ("Features/Administration/UserPage.razor", "f.Role", "the seat form's fields passed to the command"),
-        ("Features/Administration/UserPage.razor", "user.IsAdministrator ? \"Administrator:", "describes the user being managed"),
+        ("Features/Administration/UserHeading.razor", "User.IsAdministrator ? \"Administrator:", "describes the user being managed"),
         ("Features/Administration/UserTable.razor", "context.IsAdministrator", "a badge on the user being listed"),
         ("Features/Administration/UserAdministration.cs", "IsAdministrator", "the managed user's flag, as data and as the argument of Actor.MustX"),
         ("Features/Overview/MyRoles.razor", "User.IsAdministrator ? \"administrator\"", "tells the user who they are signed in as"),

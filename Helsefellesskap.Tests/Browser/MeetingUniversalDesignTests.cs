@@ -76,7 +76,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         var title = $"Orientering om fastlegeordningen {Guid.NewGuid().ToString("N")[..6]}";
         var (meetingId, _) = await MeetingInProgressAsync(title, CaseType.Information, "Saken tas til orientering.", openItem: false, new DateOnly(2026, 12, 14));
         var chair = await app.SignedInPageAsync("torstein.vik");
-        await AppServer.GotoSettledAsync(chair, $"/moter/{meetingId}");
+        await AppServer.GotoLiveAsync(chair, $"/moter/{meetingId}");
 
         await Expect(chair.GetByRole(AriaRole.Button, new() { Name = $"Åpne {title}" })).ToBeVisibleAsync();
         // From where the page puts focus (its heading), on through the content to the item's "Åpne" button.

@@ -169,7 +169,8 @@ public class RatificationBrowserTests(AppServer app)
         var trysil = await app.SignedInPageAsync("kd.trysil");
         await AppServer.GotoLiveAsync(trysil, "/saker");
         await trysil.GetByRole(AriaRole.Link, new() { Name = "Pasientforløp for personer med kols i Innlandet" }).ClickAsync();
-        await trysil.GetByRole(AriaRole.Link, new() { Name = "Se forankringen i hver kommune" }).ClickAsync();
+        // The case page now offers what the leave allows: to record, not only to see.
+        await trysil.GetByRole(AriaRole.Link, new() { Name = "Se og registrer forankringen i hver kommune" }).ClickAsync();
         await AppServer.WhenLiveAsync(trysil);
         await Expect(trysil.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Registrer forankring for") }))
             .ToHaveCountAsync(1);
