@@ -22,7 +22,7 @@ public sealed class MeetingPageTests(DemoDatabaseTemplate template) : AppPageTes
         var meeting = DecemberMeeting();
         SignIn("kjersti.haug");
         var page = Render<MeetingPage>(p => p.Add(x => x.Id, meeting));
-        page.WaitForAssertion(() => Assert.Contains("Innkalling sendt", page.Markup));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Innkalling sendt", page.Markup));
 
         // The chair, in another circuit: the change reaches this page through the notifier.
         var chair = new TestAuthentication();
@@ -32,7 +32,7 @@ public sealed class MeetingPageTests(DemoDatabaseTemplate template) : AppPageTes
         await chairWork.OpenMeetingAsync(meeting);
         await chairWork.OpenItemAsync(meeting, ItemId(meeting, "Felles plan for digital hjemmeoppfølging"));
 
-        page.WaitForAssertion(() => Assert.Contains("0 av 8 parter enige", page.Markup));
+        await page.WaitForAssertionAsync(() => Assert.Contains("0 av 8 parter enige", page.Markup));
         Assert.Contains("Gi standpunkt for din part", page.Markup);
         Assert.Contains("Sykehuset Innlandet HF", page.Find("fieldset").TextContent);
     }

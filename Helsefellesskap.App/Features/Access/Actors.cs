@@ -19,14 +19,20 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
         var state = await authentication.GetAuthenticationStateAsync();
         if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return null;
         await using var db = await (dbFactory ?? throw new InvalidOperationException("Actors needs the database to read the signed-in user.")).CreateDbContextAsync();
-        try
-        {
-            return await LoadAsync(db, userId, clock, ExternalSignIn.SignInClaims.ProofOf(state.User));
-        }
-        catch (DomainException)
-        {
-            return null;
-        }
+        return await FindAsync(db, userId, clock, ExternalSignIn.SignInClaims.ProofOf(state.User));
+    }
+
+    /// <summary>
+    /// The actor behind a read on this context, or null when nobody is signed in or the user is no longer active: for
+    /// queries that show less to such a reader rather than refuse.
+    /// </summary>
+    public async Task<Actor?> CurrentOrNullAsync(AppDbContext db)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return null;
+        var actor = await FindAsync(db, userId, clock, ExternalSignIn.SignInClaims.ProofOf(state.User));
+        if (actor is not null) db.AuditActor = new AuditActor(userId, actor.Name, actor.PersonId);
+        return actor;
     }
 
     public async Task<Actor> CurrentAsync(AppDbContext db)
@@ -40,12 +46,15 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
     }
 
     /// <param name="signIn">What the sign-in proved (second factor, organisation); null for a password sign-in.</param>
-    public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock, SignInProof? signIn = null)
+    public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock, SignInProof? signIn = null) =>
+        await FindAsync(db, userId, clock, signIn) ?? throw new DomainException("Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.");
+
+    /// <summary>The user as an actor, or null when the user does not exist or is deactivated.</summary>
+    public static async Task<Actor?> FindAsync(AppDbContext db, string userId, TimeProvider clock, SignInProof? signIn = null)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
-        DomainException.ThrowIf(user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow()),
-            "Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.");
-        if (user!.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []) { UserId = user.Id, SignIn = signIn };
+        if (user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow())) return null;
+        if (user.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []) { UserId = user.Id, SignIn = signIn };
 
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
         var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)

@@ -220,14 +220,7 @@ public sealed class UserAdministration(IDbContextFactory<AppDbContext> dbFactory
         must(await actors.CurrentAsync(db));
         db.AuditAction = auditAction;
         await change(db);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("Noen andre endret det samme i samme øyeblikk. Last siden på nytt og prøv igjen.");
-        }
+        await db.SaveChangesAsync(); // a concurrent change is answered by the page's command path (Shared/Commands.cs)
         return true;
     });
 

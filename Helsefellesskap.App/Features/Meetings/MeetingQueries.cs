@@ -40,9 +40,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
     public async Task<MeetingRights> RightsAsync(Guid bodyId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        Actor actor;
-        try { actor = await actors.CurrentAsync(db); }
-        catch (DomainException) { return MeetingRights.None; }
+        if (await actors.CurrentOrNullAsync(db) is not { } actor) return MeetingRights.None;
         var today = OsloTime.Today(clock);
         // Only exempt cases and drafts can be closed to a reader, so only those are checked.
         var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync();

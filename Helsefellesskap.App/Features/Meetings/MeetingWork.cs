@@ -317,14 +317,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
             await change(db, actor, meeting);
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new DomainException("Noen andre endret møtet i samme øyeblikk. Se skjermen på nytt og prøv igjen.");
-            }
+            // Someone else's change in the same moment surfaces as EF's concurrency exception, which the page's one
+            // command path (Shared/Commands.cs) turns into the one message users read for it.
+            await db.SaveChangesAsync();
             touchedCases.AddRange(db.ChangeTracker.Entries<Case>().Select(e => e.Entity.Id));
             db.ChangeTracker.Clear();
             // Read inside the gate: snapshots are then read in the order the changes were made.

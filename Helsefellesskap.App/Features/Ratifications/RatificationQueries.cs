@@ -51,9 +51,5 @@ public sealed class RatificationQueries(IDbContextFactory<AppDbContext> dbFactor
         return parties.OrderBy(p => p.PartyName, StringComparer.Create(Norwegian.Culture, false)).ToList();
     }
 
-    private async Task<Actor?> ActorOrNullAsync(AppDbContext db)
-    {
-        try { return await actors.CurrentAsync(db); }
-        catch (DomainException) { return null; }
-    }
+    private Task<Actor?> ActorOrNullAsync(AppDbContext db) => actors.CurrentOrNullAsync(db);
 }

@@ -93,10 +93,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         var attachment = await db.Set<Attachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId);
         if (attachment is null) return null;
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == attachment.CaseId);
-        Actor actor;
-        try { actor = await Actors.LoadAsync(db, userId, clock); }
-        catch (DomainException) { return null; }
-        if (!actor.MayReadCase(@case, Today)) return null;
+        if (await Actors.FindAsync(db, userId, clock) is not { } actor || !actor.MayReadCase(@case, Today)) return null;
         var content = await db.AttachmentContents.AsNoTracking().Where(c => c.Sha256 == attachment.Sha256).Select(c => c.Content).SingleAsync();
         return new AttachmentDownload(attachment.FileName, attachment.ContentType, content);
     }

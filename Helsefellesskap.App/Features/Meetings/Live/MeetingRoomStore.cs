@@ -1,4 +1,5 @@
 using System.Globalization;
+using Helsefellesskap.App.Shared;
 using Helsefellesskap.App.Shared.Store;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Access;
@@ -100,15 +101,9 @@ public sealed class MeetingRoomEffects(MeetingWork work, MeetingQueries queries)
                 dispatcher.Dispatch(new MeetingJoined(snapshot, rights));
                 break;
             case MeetingCommand command:
-                try
-                {
-                    await RunAsync(command);
-                    dispatcher.Dispatch(new MeetingCommandSucceeded(command.Done));
-                }
-                catch (DomainException e)
-                {
-                    dispatcher.Dispatch(new MeetingCommandFailed(command.Done, e.Message));
-                }
+                dispatcher.Dispatch(await Command.RunAsync(() => RunAsync(command)) is { } refused
+                    ? new MeetingCommandFailed(command.Done, refused.Message)
+                    : new MeetingCommandSucceeded(command.Done));
                 break;
         }
     }
