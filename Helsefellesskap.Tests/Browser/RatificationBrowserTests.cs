@@ -100,10 +100,15 @@ public class RatificationBrowserTests(AppServer app)
         foreach (var (_, name) in waiting)
             await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new($"^{name} \\(") }).CheckAsync();
         await Expect(page.GetByText("Parter (3 valgt)")).ToBeVisibleAsync();
-        await page.GetByLabel("Status", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Forankret", Exact = true }).ClickAsync();
+        // The texts first, then the status: the server's render of a choice redraws the form's fields with the values
+        // it knows, so a text typed while that render was on its way would be wiped (seen under CI load). Typed
+        // first, each text reaches the server when its field is left, before the choice does.
         await page.GetByLabel("Behandlet i (lokalt organ)").FillAsync("Kommunestyret");
         await page.GetByLabel("Møtedato").FillAsync("2026-11-19");
+        await page.GetByLabel("Status", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Forankret", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Forankret", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Behandlet i (lokalt organ)")).ToHaveValueAsync("Kommunestyret");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre forankring" }).ClickAsync();
 
         await Expect(page.GetByText("Forankringen er lagret for 3 parter: forankret.")).ToBeVisibleAsync();
