@@ -2,6 +2,7 @@ using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helsefellesskap.App.Data.Seeding;
@@ -11,7 +12,8 @@ namespace Helsefellesskap.App.Data.Seeding;
 /// Sykehuset Innlandet and its divisions, the four bodies with their seats, demo users and a handful of cases
 /// in different states. Every person is invented; the structure follows the partnership's own documents.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> users, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> userStore,
+    ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Innlandet-2026";
     private static readonly Term CurrentTerm = new(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
@@ -218,14 +220,41 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
 
     private async Task SeedUsersAsync()
     {
+        // Every demo user has the same public password, so the seed hashes it once and gives all of them that hash:
+        // hashing it for each of the ~80 users (PBKDF2, 100,000 iterations each) was most of a new database's start.
+        // Only the demo seed does this. A real user's password gets its own salted hash when it is set
+        // (UserManager.CreateAsync(user, password), ChangePasswordAsync, ResetPasswordAsync); the hash comes from the
+        // configured hasher, so it is Identity's v3 format with the configured iteration count (1,000 in the tests).
         var admin = new ApplicationUser { UserName = "admin", IsAdministrator = true, EmailConfirmed = true };
-        await Create(admin);
-        foreach (var (userName, person) in people)
-            await Create(new ApplicationUser { UserName = userName, PersonId = person.Id, EmailConfirmed = true });
+        foreach (var validator in users.PasswordValidators)
+            Check(admin, await validator.ValidateAsync(users, admin, DemoPassword));
+        var demoPasswordHash = users.PasswordHasher.HashPassword(admin, DemoPassword);
+
+        // Identity's store saves after each user; with everything seeded so far tracked by this context, each of those
+        // ~80 saves went through all of it. The users are saved together instead.
+        var store = userStore as UserOnlyStore<ApplicationUser, AppDbContext, string, IdentityUserClaim<string>,
+            IdentityUserLogin<string>, IdentityUserToken<string>>;
+        if (store is not null) store.AutoSaveChanges = false;
+        try
+        {
+            await Create(admin);
+            foreach (var (userName, person) in people)
+                await Create(new ApplicationUser { UserName = userName, PersonId = person.Id, EmailConfirmed = true });
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            if (store is not null) store.AutoSaveChanges = true;
+        }
 
         async Task Create(ApplicationUser user)
         {
-            var result = await users.CreateAsync(user, DemoPassword);
+            user.PasswordHash = demoPasswordHash;
+            Check(user, await users.CreateAsync(user));
+        }
+
+        static void Check(ApplicationUser user, IdentityResult result)
+        {
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Could not create demo user {user.UserName}: " +
                     string.Join("; ", result.Errors.Select(e => e.Description)));
