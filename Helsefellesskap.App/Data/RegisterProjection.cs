@@ -32,17 +32,10 @@ public sealed class RegisterProjection(IDbContextFactory<AppDbContext> dbFactory
     {
         var current = StatusRules.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            if (await db.AppSettings.AnyAsync(s => s.Key == RulesVersionSetting && s.Value == current, cancellationToken)) return null;
+            if (await AppSetting.ReadAsync(db, RulesVersionSetting, cancellationToken) == current) return null;
 
         var corrected = await RecomputeAllAsync(cancellationToken);
-        await gate.RunAsync(async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var setting = await db.AppSettings.FindAsync([RulesVersionSetting], cancellationToken);
-            if (setting is null) db.AppSettings.Add(new AppSetting(RulesVersionSetting, current));
-            else setting.Value = current;
-            return await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+        await gate.RunAsync(() => AppSetting.WriteAsync(dbFactory, RulesVersionSetting, current, cancellationToken), cancellationToken);
         return corrected;
     }
 
