@@ -29,6 +29,7 @@ foreach (var app in apps) scenarios.Add(new($"{app.Label}, new database", app.Dl
 
 var load = new List<string> { LoadAverage() };
 var samples = scenarios.ToDictionary(s => s, _ => new List<double>());
+var cpuSamples = scenarios.ToDictionary(s => s, _ => new List<double>());
 for (var round = -options.Warmup; round < options.Runs; round++)
 {
     foreach (var scenario in scenarios)
@@ -39,9 +40,10 @@ for (var round = -options.Warmup; round < options.Runs; round++)
             "new" => Directory.CreateDirectory(Path.Combine(work, $"new-{Guid.NewGuid():N}")).FullName,
             var path => path,
         };
-        var seconds = await StartToHealthAsync(scenario.Dll, directory);
+        var (seconds, cpu) = await StartToHealthAsync(scenario.Dll, directory);
         if (round >= 0) samples[scenario].Add(seconds);
-        Console.WriteLine($"  {(round < 0 ? "warm-up" : $"run {round + 1}")}: {scenario.Name}: {seconds:F2} s");
+        if (round >= 0) cpuSamples[scenario].Add(cpu);
+        Console.WriteLine($"  {(round < 0 ? "warm-up" : $"run {round + 1}")}: {scenario.Name}: {seconds:F2} s, CPU {cpu:F2} s");
     }
     load.Add(LoadAverage());
 }
@@ -50,14 +52,15 @@ var bareSamples = samples[scenarios[0]];
 Console.WriteLine();
 Console.WriteLine($"Cold start to /health, {options.Runs} runs each (after {options.Warmup} warm-up round), interleaved; " +
                   $"{Environment.ProcessorCount} cores; load average (1, 5, 15 min) at start {load[0]}, at end {load[^1]}");
-Console.WriteLine("| start | median s | min s | max s | median / bare | paired ratio, median |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| start | median s | min s | max s | median / bare | paired ratio, median | CPU s, median | CPU / bare |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var scenario in scenarios)
 {
     var s = samples[scenario];
     var paired = s.Zip(bareSamples, (a, b) => a / b).ToList();
     Console.WriteLine($"| {scenario.Name} | {Median(s):F2} | {s.Min():F2} | {s.Max():F2} | " +
-                      $"{Median(s) / Median(bareSamples):F1}× | {Median(paired):F1}× |");
+                      $"{Median(s) / Median(bareSamples):F1}× | {Median(paired):F1}× | " +
+                      $"{Median(cpuSamples[scenario]):F2} | {Median(cpuSamples[scenario]) / Median(cpuSamples[scenarios[0]]):F1}× |");
 }
 if (!options.Keep) Directory.Delete(work, recursive: true);
 else Console.WriteLine($"Kept {work}");
@@ -65,8 +68,10 @@ return;
 
 // Starts the published app (its own directory as working directory, so it reads its appsettings.json, in
 // Production as deployed) on a free loopback port and a database in `database` (if given), polls /health every
-// 10 ms until it answers 200, then stops the process. Returns the seconds from Process.Start to that answer.
-async Task<double> StartToHealthAsync(string dll, string? database)
+// 10 ms until it answers 200, then stops the process. Returns the seconds from Process.Start to that answer, and the
+// CPU seconds the process had used by then (user + system, all threads): on a shared machine the wall time grows with
+// the load, the CPU time much less.
+async Task<(double Seconds, double Cpu)> StartToHealthAsync(string dll, string? database)
 {
     var port = FreePort();
     var start = new ProcessStartInfo("dotnet", [dll])
@@ -101,7 +106,12 @@ async Task<double> StartToHealthAsync(string dll, string? database)
             try
             {
                 using var response = await client.GetAsync(health);
-                if (response.StatusCode == HttpStatusCode.OK) return watch.Elapsed.TotalSeconds;
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    process.Refresh();
+                    return (seconds, process.TotalProcessorTime.TotalSeconds);
+                }
             }
             catch (HttpRequestException) { } // not listening yet, or the connection closed while it started
             await Task.Delay(10);
