@@ -115,7 +115,9 @@ public sealed class BrowserBench : IAsyncDisposable
     public async Task GrowToAsync(int count)
     {
         if (count > Watchers.Length) throw new ArgumentException($"Only {Watchers.Length} watchers are listed.");
-        while (watchers.Count < count) watchers.Add(await JoinAsync(Watchers[watchers.Count]));
+        // A few at a time: signing in waits mostly on the server and the browser, so joins overlap well.
+        while (watchers.Count < count)
+            watchers.AddRange(await Task.WhenAll(Watchers[watchers.Count..Math.Min(count, watchers.Count + 4)].Select(u => JoinAsync(u))));
     }
 
     /// <summary>A new browser context (signed in at /Account/Login on the app); done when its page's circuit is live.</summary>

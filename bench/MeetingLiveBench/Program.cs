@@ -136,13 +136,13 @@ public static class Bench
             await app.GrowToAsync(participants - 1);
             await bare.GrowToAsync(participants - 1);
             Console.WriteLine($"\n{participants} participants on each site: {app.WatcherCount} watchers live ({clock.Elapsed.TotalSeconds:F1} s), load average {Machine.LoadAverage()}");
-            rows.Add(await MeasureAsync($"{participants - 1} screens ({options.WarmUp} warm-up)", participants, options.WarmUp));
+            rows.Add(await MeasureAsync($"{participants} participants ({participants - 1} other screens), {options.WarmUp} warm-up clicks", participants, options.WarmUp));
         }
         if (options.LongWarmUp > 0 && options.Sizes.Length > 0)
         {
             var participants = options.Sizes[^1];
             Console.WriteLine($"\n{participants} participants, after {options.LongWarmUp} more warm-up clicks per site:");
-            rows.Add(await MeasureAsync($"{participants - 1} screens after {options.LongWarmUp} more warm-up clicks", participants, options.LongWarmUp));
+            rows.Add(await MeasureAsync($"{participants} participants after {options.LongWarmUp} more warm-up clicks", participants, options.LongWarmUp));
         }
 
         Console.WriteLine();
