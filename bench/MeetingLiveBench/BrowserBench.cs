@@ -1,15 +1,13 @@
-using Helsefellesskap.App.Features.Meetings.Live;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MeetingLiveBench;
 
 /// <summary>
-/// Real participants in the live meeting: one headless Chromium context (its own cookies) per person, each on
-/// <c>/moter/{id}</c>. One of them states the hospital's position; every other screen records, in the page, the
-/// moment its party board shows it.
+/// Real participants on one site (the app's meeting page or the bare page): one headless Chromium context (its own
+/// cookies) per person, all in the one shared browser. One of them states the hospital's position; every other
+/// screen records, in the page, the moment its party board shows it.
 /// </summary>
-public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
+public sealed class BrowserBench : IAsyncDisposable
 {
     public const string Password = "Innlandet-2026";
     public const string Chair = "torstein.vik";
@@ -62,46 +60,52 @@ public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
         })();
         """;
 
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    private readonly ITarget target;
+    private readonly IBrowser browser;
     private Participant clicker = null!;
     private readonly List<Participant> watchers = [];
     private int round;
     private IDisposable? serverProbe;
     private double publishedAt = double.NaN;
 
+    public BrowserBench(ITarget target, IBrowser browser)
+    {
+        this.target = target;
+        this.browser = browser;
+        // The server's notifier, first subscriber: the wall-clock time at which the server starts handing a change out.
+        serverProbe = target.OnPublished(() => Volatile.Write(ref publishedAt, (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds));
+    }
+
+    public ITarget Target => target;
     public int WatcherCount => watchers.Count;
 
     private sealed record Participant(string User, IBrowserContext Context, IPage Page);
 
-    public async Task StartAsync()
+    /// <summary>One headless Chromium for every participant of both sites.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
-        // The app's own notifier, first subscriber: the wall-clock time at which the server starts handing a change out.
-        serverProbe = app.Services.GetRequiredService<MeetingNotifier>().Subscribe(meetingId, _ =>
-        {
-            Volatile.Write(ref publishedAt, (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds);
-            return Task.CompletedTask;
-        });
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            // Each participant has their own device with the meeting in front: no page is treated as a background tab.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
-        });
-    }
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        // Each participant has their own device with the meeting in front: no page is treated as a background tab.
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+    });
 
-    /// <summary>The chair opens the meeting and the item through the page, as in a meeting; he then stays as a watcher.</summary>
+    /// <summary>
+    /// In the app, the chair opens the meeting and the item through the page, as in a meeting; he then stays as a
+    /// watcher. On the bare page the board is there from the start. Then the clicker joins.
+    /// </summary>
     public async Task OpenMeetingAndItemAsync()
     {
-        var chair = await JoinAsync(Chair);
-        var page = chair.Page;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Åpne møtet", Exact = true }).ClickAsync();
-        var openItem = page.GetByRole(AriaRole.Button, new() { Name = $"Åpne {ItemTitle}", Exact = true });
-        await openItem.ClickAsync();
-        await page.Locator(RowSelector).WaitForAsync();
+        var chair = await JoinAsync(Chair, board: !target.SignsIn);
+        if (target.SignsIn)
+        {
+            var page = chair.Page;
+            await page.GetByRole(AriaRole.Button, new() { Name = "Åpne møtet", Exact = true }).ClickAsync();
+            var openItem = page.GetByRole(AriaRole.Button, new() { Name = $"Åpne {ItemTitle}", Exact = true });
+            await openItem.ClickAsync();
+            await page.Locator(RowSelector).WaitForAsync();
+        }
         watchers.Add(chair);
         clicker = await JoinAsync(Clicker);
         await clicker.Page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).WaitForAsync();
@@ -111,32 +115,51 @@ public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
     public async Task GrowToAsync(int count)
     {
         if (count > Watchers.Length) throw new ArgumentException($"Only {Watchers.Length} watchers are listed.");
-        while (watchers.Count < count) watchers.Add(await JoinAsync(Watchers[watchers.Count]));
+        // A few at a time: signing in waits mostly on the server and the browser, so joins overlap well.
+        while (watchers.Count < count)
+            watchers.AddRange(await Task.WhenAll(Watchers[watchers.Count..Math.Min(count, watchers.Count + 4)].Select(u => JoinAsync(u))));
     }
 
-    /// <summary>A new browser context signs in at /Account/Login and opens the meeting; done when its circuit is live and the board shows.</summary>
-    private async Task<Participant> JoinAsync(string user)
+    /// <summary>A new browser context (signed in at /Account/Login on the app); done when its page's circuit is live.</summary>
+    private async Task<Participant> JoinAsync(string user, bool board = true)
+    {
+        var context = await NewContextAsync(user);
+        var page = await OpenRoomAsync(context, board);
+        return new Participant(user, context, page);
+    }
+
+    public async Task<IBrowserContext> NewContextAsync(string user)
     {
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "nb-NO",
+            BaseURL = target.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "nb-NO",
         });
         context.SetDefaultTimeout(60_000);
         await context.AddInitScriptAsync(Probe);
+        if (!target.SignsIn) return context;
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(Password);
         await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
-        await page.GotoAsync($"/moter/{meetingId}");
+        await page.CloseAsync();
+        return context;
+    }
+
+    /// <summary>A new page in the context on the site's page, once its circuit is live and the heading (and the board) shows.</summary>
+    public async Task<IPage> OpenRoomAsync(IBrowserContext context, bool board = true)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(target.Path);
         await page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Filter(new() { HasText = "Møte i" }).WaitForAsync();
-        return new Participant(user, context, page);
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Filter(new() { HasText = target.Heading }).WaitForAsync();
+        if (board) await page.Locator(RowSelector).WaitForAsync();
+        return page;
     }
 
     /// <summary>One click: the latency until every watcher's screen showed it, and each screen's own.</summary>
-    /// <param name="ServerMs">From the click to the server's PublishAsync of the new snapshot (browser clock against the server's).</param>
+    /// <param name="ServerMs">From the click to the server's publish of the new snapshot (browser clock against the server's).</param>
     public sealed record Round(double AllScreensMs, double[] PerScreenMs, double AllFramesMs, int FramesMissing, double ServerMs);
 
     public async Task<Round> ClickOnceAsync()
@@ -158,13 +181,13 @@ public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
         if (await Task.WhenAny(shown, Task.Delay(TimeSpan.FromSeconds(60))) != shown)
         {
             var error = await page.Locator(".mud-alert-text-error, [role=alert]").AllInnerTextsAsync();
-            throw new InvalidOperationException($"Round {round}: not every screen showed \"{label}\" within 60 s. " +
+            throw new InvalidOperationException($"{target.Name}, round {round}: not every screen showed \"{label}\" within 60 s. " +
                 $"The clicker's page says: {string.Join(" | ", error)}");
         }
         await shown;
         var seen = await Task.WhenAll(watchers.Select(p => p.Page.EvaluateAsync<double[]>("() => [window.__live.seenAt ?? -1, window.__live.frameAt ?? -1]")));
         if (seen.Any(s => s[0] < clickAt))
-            throw new InvalidOperationException($"Round {round}: a screen answered without a time at or after the click.");
+            throw new InvalidOperationException($"{target.Name}, round {round}: a screen answered without a time at or after the click.");
         var perScreen = seen.Select(s => s[0] - clickAt).ToArray();
         var frames = seen.Where(s => s[1] >= 0).Select(s => s[1] - clickAt).ToArray();
         return new Round(perScreen.Max(), perScreen, frames.Length > 0 ? frames.Max() : double.NaN, seen.Length - frames.Length,
@@ -175,7 +198,5 @@ public sealed class BrowserBench(LiveApp app, Guid meetingId) : IAsyncDisposable
     {
         serverProbe?.Dispose();
         foreach (var p in watchers.Append(clicker).OfType<Participant>()) await p.Context.CloseAsync();
-        if (browser is not null) await browser.CloseAsync();
-        playwright?.Dispose();
     }
 }

@@ -41,8 +41,11 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpsPolicy", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureTestServices(services =>
+        {
             // The seeder hashes ~80 demo passwords; the stored hash records its own count, so sign-in still works.
-            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            CircuitCounter.AddTo(services);
+        });
     }
 
     /// <summary>The demo's one meeting whose notice is sent: SSU on 2 December 2026.</summary>

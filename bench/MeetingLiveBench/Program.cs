@@ -4,23 +4,30 @@ using System.Runtime.InteropServices;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Features.Meetings.Live;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace MeetingLiveBench;
 
 /// <summary>
-/// The live meeting: time from one participant's click to every other participant's screen (real browsers on the
-/// real app), and the notifier's fan-out to many stores in process. Usage:
+/// The live meeting against a bare Blazor Server page (bench/BareLive) that fans out the same way, both in this
+/// process, measured in the same run with the same browser and interleaved click by click: the time from one
+/// participant's click to every other participant's screen, the managed heap per meeting-room circuit, and the
+/// notifier's fan-out to many stores in process. Usage:
 ///   dotnet run -c Release --project bench/MeetingLiveBench [-- options]
 ///   --sizes 10,25        participants in the browser part, the clicker included
-///   --warmup N           untimed clicks per size (5)          --rounds N         timed clicks per size (30)
+///   --warmup N           untimed clicks per size and site (5)   --rounds N   timed clicks per size and site (20)
+///   --long-warmup N      at the last size, N more untimed clicks per site, then the rounds again (60; 0: not done)
+///   --rooms N            rooms opened per memory measurement (30)   --memory-repeats N   measurements per site (2)
 ///   --fanout 100,500     subscribers in the in-process part   --fanout-rounds N  timed publishes per count (300)
-///   --no-browser         only the in-process part
+///   --no-browser         only the in-process part             --no-latency       memory only, no clicks
+///   --gcdump DIR         heap dumps (dotnet-gcdump on the PATH) with the first measurement's rooms open and closed
 /// </summary>
 public static class Bench
 {
     public static async Task Main(string[] args)
     {
         var options = Options.Parse(args);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         Console.WriteLine($"MeetingLiveBench {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
         Console.WriteLine($"  {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
             $"server GC {System.Runtime.GCSettings.IsServerGC}, load average {Machine.LoadAverage()}");
@@ -28,100 +35,147 @@ public static class Bench
         Console.WriteLine($"  app assembly {(optimized ? "optimized (Release)" : "NOT optimized: a Debug build; use -c Release")}");
 
         await using var app = new LiveApp();
+        await using var bare = new BareApp();
         var clock = Stopwatch.StartNew();
         app.Start();
         var meetingId = await app.NoticedMeetingAsync();
         Console.WriteLine($"\nApp on {app.BaseUrl} (Production), demo data seeded ({clock.Elapsed.TotalSeconds:F1} s); meeting /moter/{meetingId}");
+        bare.Start();
+        Console.WriteLine($"Bare page on {bare.BaseUrl} (Production)");
 
-        if (options.Browser) await RunBrowsersAsync(app, meetingId, options);
+        if (options.Browser) await RunBrowsersAsync(new AppTarget(app, meetingId), bare, options);
 
         // A real snapshot of the meeting as the screens got it (the item open and the board filled in, after the browser part).
         MeetingSnapshot snapshot;
         using (var scope = app.Services.CreateScope())
             snapshot = await scope.ServiceProvider.GetRequiredService<MeetingWork>().SnapshotAsync(meetingId)
                 ?? throw new InvalidOperationException("The meeting has no snapshot.");
-        Console.WriteLine($"\nIn process: MeetingNotifier.PublishAsync to N stores (warm-up {options.FanOutWarmUp}, {options.FanOutRounds} publishes; " +
-            $"snapshot with {snapshot.Agenda.Count} agenda lines, {snapshot.Current?.Board.Count ?? 0} board rows, {snapshot.Attendance.Count} attendance lines)");
-        var fanOut = new List<FanOutBench.Result>();
-        foreach (var delivery in Enum.GetValues<FanOutBench.Delivery>())
-            foreach (var n in options.FanOut)
-            {
-                var result = await FanOutBench.RunAsync(snapshot, n, delivery, options.FanOutWarmUp, options.FanOutRounds);
-                fanOut.Add(result);
-                Console.WriteLine($"  {n,4} stores, {delivery,-10}: {result.Ms.Format("ms", "F3")}");
-            }
+        if (options.FanOut.Length > 0)
+        {
+            Console.WriteLine($"\nIn process: MeetingNotifier.PublishAsync to N stores (warm-up {options.FanOutWarmUp}, {options.FanOutRounds} publishes; " +
+                $"snapshot with {snapshot.Agenda.Count} agenda lines, {snapshot.Current?.Board.Count ?? 0} board rows, {snapshot.Attendance.Count} attendance lines)");
+            var fanOut = new List<FanOutBench.Result>();
+            foreach (var delivery in Enum.GetValues<FanOutBench.Delivery>())
+                foreach (var n in options.FanOut)
+                {
+                    var result = await FanOutBench.RunAsync(snapshot, n, delivery, options.FanOutWarmUp, options.FanOutRounds);
+                    fanOut.Add(result);
+                    Console.WriteLine($"  {n,4} stores, {delivery,-10}: {result.Ms.Format("ms", "F3")}");
+                }
 
-        Console.WriteLine();
-        Console.WriteLine("| subscribers | delivery   | median ms | p95 ms | max ms |");
-        Console.WriteLine("|------------:|------------|----------:|-------:|-------:|");
-        foreach (var r in fanOut)
-            Console.WriteLine($"| {r.Subscribers,11} | {r.Delivery,-10} | {r.Ms.Median,9:F3} | {r.Ms.P95,6:F3} | {r.Ms.Max,6:F3} |");
-        Console.WriteLine($"\nLoad average at the end: {Machine.LoadAverage()}");
+            Console.WriteLine();
+            Console.WriteLine("| subscribers | delivery   | median ms | p95 ms | max ms |");
+            Console.WriteLine("|------------:|------------|----------:|-------:|-------:|");
+            foreach (var r in fanOut)
+                Console.WriteLine($"| {r.Subscribers,11} | {r.Delivery,-10} | {r.Ms.Median,9:F3} | {r.Ms.P95,6:F3} | {r.Ms.Max,6:F3} |");
+        }
+        Console.WriteLine($"\nLoad average at the end: {Machine.LoadAverage()}; the whole run took {started.Elapsed.TotalMinutes:F1} min");
     }
 
-    private static async Task RunBrowsersAsync(LiveApp app, Guid meetingId, Options options)
+    private sealed record Row(string Figure, Summary AppAll, Summary BareAll, Summary AppPerScreen, Summary BarePerScreen,
+        Summary AppServer, Summary BareServer, string Load);
+
+    private static async Task RunBrowsersAsync(AppTarget appTarget, BareApp bareTarget, Options options)
     {
-        var rows = new List<(int Participants, Summary All, Summary PerScreen, Summary AllFrames, int FramesMissing, Summary Server, string Load)>();
-        await using var browsers = new BrowserBench(app, meetingId);
-        await browsers.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserBench.LaunchAsync(playwright);
+        await using var app = new BrowserBench(appTarget, browser);
+        await using var bare = new BrowserBench(bareTarget, browser);
         var clock = Stopwatch.StartNew();
-        await browsers.OpenMeetingAndItemAsync();
-        Console.WriteLine($"  the chair opened the meeting and \"{BrowserBench.ItemTitle}\"; {BrowserBench.Clicker} joined ({clock.Elapsed.TotalSeconds:F1} s)");
+        await app.OpenMeetingAndItemAsync();
+        await bare.OpenMeetingAndItemAsync();
+        Console.WriteLine($"  the chair opened the meeting and \"{BrowserBench.ItemTitle}\"; {BrowserBench.Clicker} joined both sites ({clock.Elapsed.TotalSeconds:F1} s)");
+
+        if (options.Rooms > 0 && options.MemoryRepeats > 0)
+        {
+            Console.WriteLine($"\nManaged heap per circuit: {options.Rooms} rooms opened by {BrowserBench.Clicker} in one context, full GC, rooms left, full GC; load average {Machine.LoadAverage()}");
+            // One untimed round each first, so that what a first circuit leaves behind for good (JIT, caches) is not counted.
+            foreach (var screens in new[] { app, bare }) await MemoryBench.RunAsync(screens, 3);
+            var memory = new List<MemoryBench.Result>();
+            for (var i = 0; i < options.MemoryRepeats; i++)
+                foreach (var screens in new[] { app, bare })
+                {
+                    var m = await MemoryBench.RunAsync(screens, options.Rooms, i == 0 ? options.GcDump : null);
+                    memory.Add(m);
+                    Console.WriteLine($"  {m.Site,-4}: {m.PerCircuitKiB,6:F0} KiB per circuit ({m.WithClientKiB:F0} KiB with the browser client's objects)" +
+                        (m.AllClosed ? "" : " (NOT every circuit closed: the figure is low)"));
+                }
+            string Range(string site) => memory.Where(m => m.Site == site).Select(m => m.PerCircuitKiB) is var v ? $"{v.Min():F0}-{v.Max():F0}" : "";
+            double Median(string site) => Summary.Of(memory.Where(m => m.Site == site).Select(m => m.PerCircuitKiB)).Median;
+            Console.WriteLine($"  managed heap per meeting-room circuit: bare {Range("bare")} KiB, app {Range("app")} KiB, ratio of medians {Median("app") / Median("bare"):F1}x; load average {Machine.LoadAverage()}");
+        }
+        if (!options.Latency) return;
+
+        var rows = new List<Row>();
+        async Task<Row> MeasureAsync(string figure, int participants, int warmUp)
+        {
+            // Warm-up and timed clicks alternate between the sites, so both see the same machine at the same time.
+            for (var i = 0; i < warmUp; i++) { await app.ClickOnceAsync(); await bare.ClickOnceAsync(); }
+            var appRounds = new List<BrowserBench.Round>();
+            var bareRounds = new List<BrowserBench.Round>();
+            for (var i = 0; i < options.Rounds; i++)
+            {
+                appRounds.Add(await app.ClickOnceAsync());
+                bareRounds.Add(await bare.ClickOnceAsync());
+                Console.WriteLine($"  round {i + 1,2}: all screens app {appRounds[^1].AllScreensMs,7:F1} ms, bare {bareRounds[^1].AllScreensMs,7:F1} ms");
+            }
+            var row = new Row(figure,
+                Summary.Of(appRounds.Select(r => r.AllScreensMs)), Summary.Of(bareRounds.Select(r => r.AllScreensMs)),
+                Summary.Of(appRounds.SelectMany(r => r.PerScreenMs)), Summary.Of(bareRounds.SelectMany(r => r.PerScreenMs)),
+                Summary.Of(appRounds.Select(r => r.ServerMs)), Summary.Of(bareRounds.Select(r => r.ServerMs)), Machine.LoadAverage());
+            Console.WriteLine($"  {figure}");
+            Console.WriteLine($"    all screens  app {row.AppAll.Format()}\n                 bare {row.BareAll.Format()}");
+            Console.WriteLine($"    per screen   app {row.AppPerScreen.Format()}\n                 bare {row.BarePerScreen.Format()}");
+            Console.WriteLine($"    click to publish: app {row.AppServer.Format()}; bare {row.BareServer.Format()}; load average {row.Load}");
+            return row;
+        }
 
         foreach (var participants in options.Sizes)
         {
             clock.Restart();
-            await browsers.GrowToAsync(participants - 1);
-            Console.WriteLine($"\n{participants} participants: {browsers.WatcherCount} watchers signed in and live ({clock.Elapsed.TotalSeconds:F1} s), " +
-                $"load average {Machine.LoadAverage()}");
-            for (var i = 0; i < options.WarmUp; i++) await browsers.ClickOnceAsync();
-            var measured = new List<BrowserBench.Round>();
-            for (var i = 0; i < options.Rounds; i++)
-            {
-                var round = await browsers.ClickOnceAsync();
-                measured.Add(round);
-                Console.WriteLine($"  round {i + 1,2}: all screens {round.AllScreensMs,7:F1} ms (fastest screen {round.PerScreenMs.Min(),6:F1} ms)");
-            }
-            var all = Summary.Of(measured.Select(r => r.AllScreensMs));
-            var perScreen = Summary.Of(measured.SelectMany(r => r.PerScreenMs));
-            var frames = Summary.Of(measured.Where(r => !double.IsNaN(r.AllFramesMs)).Select(r => r.AllFramesMs));
-            var server = Summary.Of(measured.Select(r => r.ServerMs));
-            var load = Machine.LoadAverage();
-            rows.Add((participants, all, perScreen, frames, measured.Sum(r => r.FramesMissing), server, load));
-            Console.WriteLine($"  all screens: {all.Format()}");
-            Console.WriteLine($"  per screen:  {perScreen.Format()}");
-            Console.WriteLine($"  all screens, next frame: {frames.Format()}");
-            Console.WriteLine($"  click to server's PublishAsync: {server.Format()}; load average {load}");
+            await app.GrowToAsync(participants - 1);
+            await bare.GrowToAsync(participants - 1);
+            Console.WriteLine($"\n{participants} participants on each site: {app.WatcherCount} watchers live ({clock.Elapsed.TotalSeconds:F1} s), load average {Machine.LoadAverage()}");
+            rows.Add(await MeasureAsync($"{participants} participants ({participants - 1} other screens), {options.WarmUp} warm-up clicks", participants, options.WarmUp));
+        }
+        if (options.LongWarmUp > 0 && options.Sizes.Length > 0)
+        {
+            var participants = options.Sizes[^1];
+            Console.WriteLine($"\n{participants} participants, after {options.LongWarmUp} more warm-up clicks per site:");
+            rows.Add(await MeasureAsync($"{participants} participants after {options.LongWarmUp} more warm-up clicks", participants, options.LongWarmUp));
         }
 
         Console.WriteLine();
-        Console.WriteLine("| participants | all screens median ms | all screens p95 ms | max ms | per screen median ms | per screen p95 ms | next frame, all screens median / p95 ms | click to PublishAsync median / p95 ms | load average |");
-        Console.WriteLine("|-------------:|----------------------:|-------------------:|-------:|---------------------:|------------------:|----------------------------------------:|--------------------------------------:|--------------|");
+        Console.WriteLine("| figure | all screens median ms: bare / app / ratio | all screens p95 ms: bare / app | per screen median ms: bare / app / ratio | click to publish median ms: bare / app | load average |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var r in rows)
-            Console.WriteLine($"| {r.Participants,12} | {r.All.Median,21:F1} | {r.All.P95,18:F1} | {r.All.Max,6:F1} | {r.PerScreen.Median,20:F1} | {r.PerScreen.P95,17:F1} | " +
-                $"{$"{r.AllFrames.Median:F1} / {r.AllFrames.P95:F1}",39} | {$"{r.Server.Median:F1} / {r.Server.P95:F1}",37} | {r.Load} |");
-        if (rows.Sum(r => r.FramesMissing) is var missing and > 0)
-            Console.WriteLine($"({missing} screens had no animation frame within 250 ms of the change; left out of the next-frame figures.)");
+            Console.WriteLine($"| {r.Figure} | {r.BareAll.Median:F1} / {r.AppAll.Median:F1} / {r.AppAll.Median / r.BareAll.Median:F1}x | {r.BareAll.P95:F1} / {r.AppAll.P95:F1} | " +
+                $"{r.BarePerScreen.Median:F1} / {r.AppPerScreen.Median:F1} / {r.AppPerScreen.Median / r.BarePerScreen.Median:F1}x | {r.BareServer.Median:F1} / {r.AppServer.Median:F1} | {r.Load} |");
     }
 }
 
-internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int[] FanOut, int FanOutWarmUp, int FanOutRounds, bool Browser)
+internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarmUp, int Rooms, int MemoryRepeats, int[] FanOut, int FanOutWarmUp, int FanOutRounds, bool Browser, bool Latency, string? GcDump = null)
 {
     public static Options Parse(string[] args)
     {
-        var options = new Options([10, 25], 5, 30, [100, 500], 30, 300, true);
+        var options = new Options([10, 25], 5, 20, 60, 30, 2, [100, 500], 30, 300, true, true);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
             int Number() => int.TryParse(Next(), out var n) && n >= 0 ? n : throw new ArgumentException($"{name} needs a number.");
-            int[] Numbers() => Next().Split(',').Select(int.Parse).ToArray();
+            int[] Numbers() => Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
             options = name switch
             {
                 "--sizes" => options with { Sizes = Numbers() },
                 "--warmup" => options with { WarmUp = Number() },
                 "--rounds" => options with { Rounds = Number() },
+                "--long-warmup" => options with { LongWarmUp = Number() },
+                "--rooms" => options with { Rooms = Number() },
+                "--memory-repeats" => options with { MemoryRepeats = Number() },
                 "--fanout" => options with { FanOut = Numbers() },
+                "--no-latency" => options with { Latency = false },
+                "--gcdump" => options with { GcDump = Next() },
                 "--fanout-rounds" => options with { FanOutRounds = Number() },
                 "--no-browser" => options with { Browser = false },
                 _ => throw new ArgumentException($"Unknown option {name}; see bench/README.md."),
