@@ -105,7 +105,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                 previousHash = record.Hash;
                 records.Add(record);
             }
-            AuditRecords.AddRange(records);
+            // The records first, in the same transaction: should the rows then fail to save, neither stays.
+            await InsertAuditRecordsAsync(records, async, cancellationToken);
 
             var saved = async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
             if (transaction is not null)
@@ -113,13 +114,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                 if (async) await transaction.CommitAsync(cancellationToken); else transaction.Commit();
             }
             if (startsKeyedChain) key!.KeyedFrom = records[0].Sequence;
-            return saved - records.Count;
-        }
-        catch
-        {
-            // A caller may fix the conflict and save again; the records are made afresh then.
-            foreach (var record in records) Entry(record).State = EntityState.Detached;
-            throw;
+            return saved;
         }
         finally
         {
@@ -127,6 +122,41 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             {
                 if (async) await transaction.DisposeAsync(); else transaction.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends the records with one INSERT of many rows (SQLite runs EF's inserts one statement each): a position
+    /// registration writes three. Each value goes through the column's own type mapping, as EF would write it.
+    /// </summary>
+    private async Task InsertAuditRecordsAsync(List<AuditRecord> records, bool async, CancellationToken cancellationToken)
+    {
+        var type = Model.FindEntityType(typeof(AuditRecord))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!,
+            Member: (System.Reflection.MemberInfo?)p.PropertyInfo ?? p.FieldInfo
+                ?? throw new InvalidOperationException($"AuditRecord.{p.Name} has no member to read."))).ToList();
+        using var factory = Database.GetDbConnection().CreateCommand();
+        // SQLite allows 32,766 parameters in a statement; a bulk save may write thousands of records.
+        foreach (var chunk in records.Chunk(Math.Max(1, 30_000 / columns.Count)))
+        {
+            var parameters = new List<object>();
+            var rows = new List<string>();
+            foreach (var record in chunk)
+            {
+                var names = new List<string>();
+                foreach (var (property, _, member) in columns)
+                {
+                    var value = member is System.Reflection.PropertyInfo pi ? pi.GetValue(record) : ((System.Reflection.FieldInfo)member).GetValue(record);
+                    var name = $"@a{parameters.Count}";
+                    parameters.Add(property.GetRelationalTypeMapping().CreateParameter(factory, name, value, property.IsNullable));
+                    names.Add(name);
+                }
+                rows.Add($"({string.Join(", ", names)})");
+            }
+            var insert = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES {string.Join(", ", rows)};";
+            if (async) await Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
+            else Database.ExecuteSqlRaw(insert, parameters);
         }
     }
 

@@ -92,4 +92,8 @@ public sealed class MeetingRemark : Entity
 public sealed record MeetingPresence(AttendanceStatus? Status, bool CalledInAsSubstitute)
 {
     public static readonly MeetingPresence NotCalled = new(null, false);
+
+    /// <summary>How a person stands, from their line in the attendance (none: not called).</summary>
+    public static MeetingPresence Of(Attendance? line) =>
+        line is null ? NotCalled : new MeetingPresence(line.Status, line.IsCalledInSubstitute);
 }

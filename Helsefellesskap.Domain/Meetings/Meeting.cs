@@ -284,9 +284,7 @@ public sealed class Meeting : Aggregate
 
     /// <summary>How a person stands in this meeting's attendance, as the rules on positions read it.</summary>
     public MeetingPresence PresenceOf(Guid? personId) =>
-        _attendance.SingleOrDefault(a => a.PersonId == personId) is { } a
-            ? new MeetingPresence(a.Status, a.IsCalledInSubstitute)
-            : MeetingPresence.NotCalled;
+        MeetingPresence.Of(_attendance.SingleOrDefault(a => a.PersonId == personId));
 
     public static string? PositionRefusal(SeatRole role, MeetingPresence presence) =>
         role == SeatRole.Substitute && !presence.CalledInAsSubstitute ? "Du er vararepresentant og er ikke kalt inn til dette møtet."

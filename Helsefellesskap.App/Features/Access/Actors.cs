@@ -49,21 +49,31 @@ public sealed class Actors(AuthenticationStateProvider authentication, TimeProvi
     public static async Task<Actor> LoadAsync(AppDbContext db, string userId, TimeProvider clock, SignInProof? signIn = null) =>
         await FindAsync(db, userId, clock, signIn) ?? throw new DomainException("Brukeren din er ikke lenger aktiv. Kontakt sekretariatet.");
 
-    /// <summary>The user as an actor, or null when the user does not exist or is deactivated.</summary>
+    /// <summary>
+    /// The user as an actor, or null when the user does not exist or is deactivated. One statement: the user, their
+    /// person, their seats with the bodies' names and their ratification grants (every command reads it).
+    /// </summary>
     public static async Task<Actor?> FindAsync(AppDbContext db, string userId, TimeProvider clock, SignInProof? signIn = null)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
-        if (user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow())) return null;
+        var found = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                User = u,
+                Person = db.People.Where(p => p.Id == u.PersonId).Select(p => new { p.Name, p.Title }).FirstOrDefault(),
+                Seats = db.Seats.Where(s => s.PersonId == u.PersonId)
+                    .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName, b.Name }).ToList(),
+                Grants = db.RatificationGrants.Where(g => g.PersonId == u.PersonId).Select(g => g.PartyId).ToList(),
+            })
+            .AsSingleQuery().SingleOrDefaultAsync();
+        if (found is null) return null;
+        var user = found.User;
+        if (user.LockoutEnd is { } end && end > clock.GetUtcNow()) return null;
         if (user.PersonId is not { } personId) return new Actor(null, user.UserName ?? "", user.IsAdministrator, []) { UserId = user.Id, SignIn = signIn };
 
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
-        var seats = await db.Seats.AsNoTracking().Where(s => s.PersonId == personId)
-            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { Seat = s, b.ShortName, b.Name })
-            .ToListAsync();
-        var grants = await db.RatificationGrants.AsNoTracking().Where(g => g.PersonId == personId).Select(g => g.PartyId).ToListAsync();
+        var person = found.Person ?? throw new InvalidOperationException($"The person {personId} of user {user.Id} does not exist.");
         return new Actor(personId, person.Name, user.IsAdministrator,
-            seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term, x.Seat.WithoutPosition) { BodyFullName = x.Name }),
-            grants)
+            found.Seats.Select(x => new ActorSeat(x.Seat.BodyId, x.ShortName, x.Seat.Role, x.Seat.PartyId, x.Seat.Term, x.Seat.WithoutPosition) { BodyFullName = x.Name }),
+            found.Grants)
         {
             Title = person.Title,
             UserId = user.Id,

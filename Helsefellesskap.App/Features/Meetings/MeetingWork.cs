@@ -183,22 +183,89 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>
     /// A representative states their party's position on the open item; the secretariat may register it on the
     /// party's behalf. <paramref name="seen"/> is the party's position on the screen the click came from.
+    /// The busiest command of a meeting, so it reads only what its rules need (<see cref="RegistrationAsync"/>), saves
+    /// once, and builds the next snapshot from the last one and the treatment it saved.
     /// </summary>
-    public Task RegisterPositionAsync(Guid meetingId, Guid itemId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
-        SeenPosition? seen) => Change(meetingId, async (db, actor, meeting) =>
+    public async Task RegisterPositionAsync(Guid meetingId, Guid itemId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
+        SeenPosition? seen)
     {
-        var (item, @case) = await CaseItemAsync(db, meeting, itemId);
-        var treatment = @case.Treatments.Single(t => t.Id == item.TreatmentId);
-        var party = await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partyId) ?? throw new DomainException("Parten finnes ikke.");
-        actor.MustStatePositionInMeeting(treatment.BodyId, party, treatment.BodyName, Today, meeting.PresenceOf(actor.PersonId));
-        var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
-        var names = await CaseWork.RegistrantNamesAsync(db, treatment);
-        @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen,
-            id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
-        db.AuditAction = onBehalf
-            ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
-            : $"Standpunkt registrert for {party.Name}";
-    });
+        var (snapshot, caseId) = await gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var actor = await actors.CurrentAsync(db);
+            actor.MustWrite(Today); // a read-only sign-in writes nothing
+            var (presence, party, @case, treatment) = await RegistrationAsync(db, meetingId, itemId, partyId, actor.PersonId);
+            actor.MustStatePositionInMeeting(treatment.BodyId, party, treatment.BodyName, Today, presence);
+            var onBehalf = actor.RegistersOnBehalf(treatment.BodyId, party, treatment.BodyName, Today);
+            // The name of whoever registered the party's standing position, for the refusal to replace it unasked.
+            var standing = treatment.CurrentPositions.FirstOrDefault(p => p.PartyId == partyId);
+            var names = standing is not null && standing.RegisteredByPersonId != actor.ActingPersonId && seen?.ConfirmsReplacing != true
+                ? await db.People.AsNoTracking().Where(p => p.Id == standing.RegisteredByPersonId).ToDictionaryAsync(p => p.Id, p => p.Name)
+                : [];
+            @case.RegisterPosition(treatment.Id, party, wordingVersion, kind, text, actor.ActingPersonId, onBehalf, Now, seen,
+                id => names.GetValueOrDefault(id, "en annen"), actor.ProvedOrganisation);
+            db.AuditAction = onBehalf
+                ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
+                : $"Standpunkt registrert for {party.Name}";
+            await db.SaveChangesAsync();
+            if (!notifier.IsFollowed(meetingId)) return (null, @case.Id);
+            // Inside the gate, as every command's snapshot: snapshots then follow the order of the changes.
+            var revision = notifier.NextRevision();
+            var next = notifier.Latest(meetingId) is { } latest
+                ? MeetingSnapshots.AfterRegistration(latest, treatment, id => id == actor.ActingPersonId ? ActingName(actor) : null, revision)
+                : null;
+            if (next is null)
+            {
+                db.ChangeTracker.Clear();
+                next = await MeetingSnapshots.LoadAsync(db, meetingId, revision);
+            }
+            if (next is not null) notifier.Remember(next);
+            return (next, @case.Id);
+        });
+        outbox.Notify();
+        if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
+        _ = caseNotifier.PublishAsync(caseId);
+    }
+
+    /// <summary>The name the board shows for the actor's own position: theirs, unless they act for someone else.</summary>
+    private static string? ActingName(Actor actor) => actor.ActingPersonId == actor.PersonId ? actor.Name : null;
+
+    /// <summary>
+    /// What a registration's rules need, in two statements: the item, the actor's own attendance line and the party;
+    /// then the case's own row with its latest proposal version (for the register's projection) and only this
+    /// treatment, with its current wording, its standing positions (replaced ones are history the rules never read)
+    /// and the parties that must agree. The party is tracked, so the audit finds its name without reading it again.
+    /// </summary>
+    private static async Task<(MeetingPresence Presence, Party Party, Case Case, Treatment Treatment)> RegistrationAsync(AppDbContext db,
+        Guid meetingId, Guid itemId, Guid partyId, Guid? personId)
+    {
+        var found = await (
+                from m in db.Meetings.AsNoTracking().IgnoreAutoIncludes().Where(m => m.Id == meetingId)
+                from p in db.Parties.AsNoTracking().Where(p => p.Id == partyId).DefaultIfEmpty()
+                select new
+                {
+                    Party = p,
+                    Items = m.Agenda.Where(i => i.Id == itemId).ToList(),
+                    Attendance = m.Attendance.Where(a => a.PersonId == personId).ToList(),
+                })
+            .AsSingleQuery().SingleOrDefaultAsync() ?? throw new DomainException("Møtet finnes ikke.");
+        var item = found.Items.SingleOrDefault() ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
+        var party = found.Party ?? throw new DomainException("Parten finnes ikke.");
+        db.Attach(party);
+        DomainException.ThrowIf(!item.IsCase, $"«{item.Title}» er ikke en sak som partene gir standpunkt til.");
+        DomainException.ThrowIf(item.TreatmentId is null, $"«{item.Title}» er ikke åpnet ennå. Standpunkt gis når lederen har åpnet saken.");
+        var treatmentId = item.TreatmentId!.Value;
+        var @case = await db.Cases.IgnoreAutoIncludes()
+            .Include(c => c.ProposalVersions.OrderByDescending(v => v.Version).Take(1))
+            .Include(c => c.Treatments.Where(t => t.Id == treatmentId)).ThenInclude(t => t.Wordings.OrderByDescending(w => w.Version).Take(1))
+            .Include(c => c.Treatments).ThenInclude(t => t.Positions.Where(p => p.ReplacedAt == null))
+            .Include("Treatments._requiredParties")
+            .AsSingleQuery().SingleOrDefaultAsync(c => c.Id == item.CaseId) ?? throw new DomainException("Saken finnes ikke.");
+        var treatment = @case.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
+        // The domain takes a position only on an open treatment, and an open treatment is the case's latest: what the
+        // register projects from the case when it saves (its status, the body it waits for) is then read from it alone.
+        return (MeetingPresence.Of(found.Attendance.SingleOrDefault()), party, @case, treatment);
+    }
 
     public Task AmendWordingAsync(Guid meetingId, Guid itemId, string text) => Change(meetingId, async (db, actor, meeting) =>
     {
@@ -323,7 +390,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             touchedCases.AddRange(db.ChangeTracker.Entries<Case>().Select(e => e.Entity.Id));
             db.ChangeTracker.Clear();
             // Read inside the gate: snapshots are then read in the order the changes were made.
-            return await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
+            var read = await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
+            if (read is not null) notifier.Remember(read);
+            return read;
         });
         outbox.Notify();
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.

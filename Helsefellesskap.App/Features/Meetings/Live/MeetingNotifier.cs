@@ -11,6 +11,9 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
     // from racing a screen that joins it at that moment; a publish copies its meeting's subscribers under the lock.
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Subscription[]> _meetings = [];
+    // The last snapshot a command built for each followed meeting: a position registration changes one item's board,
+    // so it builds the next snapshot from this one and the treatment it saved, not by reading the meeting again.
+    private readonly Dictionary<Guid, MeetingSnapshot> _latest = [];
     private long _revision;
 
     /// <summary>A revision taken before a snapshot is read: a later read always carries a higher one.</summary>
@@ -20,6 +23,35 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
     public int FollowedMeetings
     {
         get { lock (_lock) return _meetings.Count; }
+    }
+
+    /// <summary>Whether any screen follows the meeting now: a command builds no snapshot that nobody would receive.</summary>
+    public bool IsFollowed(Guid meetingId)
+    {
+        lock (_lock) return _meetings.ContainsKey(meetingId);
+    }
+
+    /// <summary>
+    /// The last snapshot a command built for the meeting (under the write gate, so it holds every change saved before
+    /// it), or null when none was built since a screen began to follow it.
+    /// </summary>
+    public MeetingSnapshot? Latest(Guid meetingId)
+    {
+        lock (_lock) return _latest.GetValueOrDefault(meetingId);
+    }
+
+    /// <summary>
+    /// Keeps the snapshot a command built under the write gate as the meeting's latest, for the next command to build
+    /// on; only while a screen follows the meeting. Call it inside the gate, before publishing.
+    /// </summary>
+    public void Remember(MeetingSnapshot snapshot)
+    {
+        lock (_lock)
+        {
+            if (!_meetings.ContainsKey(snapshot.MeetingId)) return;
+            if (_latest.GetValueOrDefault(snapshot.MeetingId) is { } kept && kept.Revision > snapshot.Revision) return;
+            _latest[snapshot.MeetingId] = snapshot;
+        }
     }
 
     public IDisposable Subscribe(Guid meetingId, Func<MeetingSnapshot, Task> onChanged)
@@ -55,7 +87,11 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
         {
             if (!_meetings.TryGetValue(subscription.MeetingId, out var subscribers)) return;
             var rest = subscribers.Where(s => s != subscription).ToArray();
-            if (rest.Length == 0) _meetings.Remove(subscription.MeetingId);
+            if (rest.Length == 0)
+            {
+                _meetings.Remove(subscription.MeetingId);
+                _latest.Remove(subscription.MeetingId);
+            }
             else _meetings[subscription.MeetingId] = rest;
         }
     }

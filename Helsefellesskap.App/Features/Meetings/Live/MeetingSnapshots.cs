@@ -61,21 +61,8 @@ public static class MeetingSnapshots
             if (treatment is null)
                 return new CurrentItem(item.Id, item.Kind, item.Title, @case is null ? null : @case.Number?.In(numbering[@case.BodyId]), item.CaseId, null, @case?.Type,
                     @case?.IsPrincipled ?? false, item.State, 0, @case?.ProposedDecision ?? "", [], [], null, 0, 0, null, null, null, remarks);
-            var standing = treatment.CurrentPositions.ToDictionary(p => p.PartyId);
-            var board = treatment.RequiredParties
-                .Select(id => standing.TryGetValue(id, out var p)
-                    ? new BoardRow(id, parties[id], p.Id, p.Kind, p.Text, people.GetValueOrDefault(p.RegisteredByPersonId), p.RegisteredOnBehalf, p.RegisteredAt, p.RegisteredByPersonId)
-                    : new BoardRow(id, parties[id], null, null, null, null, false, null))
-                .OrderBy(r => r.PartyName, StringComparer.Create(new("nb-NO"), false)).ToList();
-            var voided = treatment.Positions.Where(p => treatment.IsVoided(p) && !p.IsReplaced)
-                .Select(p => new VoidedPosition(parties[p.PartyId], p.Kind, p.WordingVersion))
-                .OrderBy(v => v.PartyName).ToList();
-            var tally = treatment.Tally;
-            return new CurrentItem(item.Id, item.Kind, item.Title, @case!.Number?.In(numbering[@case.BodyId]), @case.Id, treatment.Id, @case.Type,
-                @case.IsPrincipled, item.State, treatment.CurrentWording.Version, treatment.CurrentWording.Text, board, voided,
-                @case.Type == CaseType.Information ? null : tally.Summary(id => parties[id]),
-                tally.Agreeing.Count, tally.Required.Count, treatment.OutcomeAtClose ?? treatment.Outcome, treatment.NextStep,
-                treatment.ForwardedToBodyName, remarks) { EveryPartyAgrees = tally.EveryPartyAgrees };
+            return WithTreatment(new CurrentItem(item.Id, item.Kind, item.Title, @case!.Number?.In(numbering[@case.BodyId]), @case.Id, treatment.Id,
+                @case.Type, @case.IsPrincipled, item.State, 0, "", [], [], null, 0, 0, null, null, null, remarks), treatment, parties, people.GetValueOrDefault);
         }
 
         var attendance = meeting.Attendance
@@ -94,5 +81,55 @@ public static class MeetingSnapshots
 
         return new MeetingSnapshot(revision, meeting.Id, body.Id, body.Name, body.ShortName, body.Mandate, meeting.StartsAt,
             meeting.EndsAt, meeting.Location, meeting.VideoLink, meeting.Status, agenda, current, attendance, targets);
+    }
+
+    /// <summary>
+    /// The snapshot after a position was registered on the current item, built from the last snapshot and the
+    /// treatment as the command saved it (its current wording, standing positions and required parties): the board,
+    /// the voided positions, the tally and the outcome are the treatment's; the rest of the meeting has not changed.
+    /// Null when the last snapshot's current item is not this treatment, or a registrant's name is not at hand
+    /// (<paramref name="personName"/> returns null): then the caller reads the meeting afresh.
+    /// </summary>
+    public static MeetingSnapshot? AfterRegistration(MeetingSnapshot previous, Treatment treatment, Func<Guid, string?> personName, long revision)
+    {
+        if (previous.Current is not { } current || current.TreatmentId != treatment.Id) return null;
+        var parties = current.Board.ToDictionary(r => r.PartyId, r => r.PartyName);
+        if (!treatment.RequiredParties.All(parties.ContainsKey)) return null;
+        // Names of those who registered the positions on the board: known from the last snapshot, or given.
+        var known = current.Board.Where(r => r.RegisteredById is not null && r.RegisteredBy is not null)
+            .GroupBy(r => r.RegisteredById!.Value).ToDictionary(g => g.Key, g => g.First().RegisteredBy);
+        string? NameOf(Guid id) => known.GetValueOrDefault(id) ?? personName(id);
+        if (treatment.CurrentPositions.Any(p => NameOf(p.RegisteredByPersonId) is null)) return null;
+        return previous with { Revision = revision, Current = WithTreatment(current, treatment, parties, NameOf) };
+    }
+
+    /// <summary>The current item as the treatment stands: wording, board, voided positions, tally and outcome.</summary>
+    private static CurrentItem WithTreatment(CurrentItem item, Treatment treatment, IReadOnlyDictionary<Guid, string> parties,
+        Func<Guid, string?> personName)
+    {
+        var standing = treatment.CurrentPositions.ToDictionary(p => p.PartyId);
+        var board = treatment.RequiredParties
+            .Select(id => standing.TryGetValue(id, out var p)
+                ? new BoardRow(id, parties[id], p.Id, p.Kind, p.Text, personName(p.RegisteredByPersonId), p.RegisteredOnBehalf, p.RegisteredAt, p.RegisteredByPersonId)
+                : new BoardRow(id, parties[id], null, null, null, null, false, null))
+            .OrderBy(r => r.PartyName, StringComparer.Create(new("nb-NO"), false)).ToList();
+        var voided = treatment.Positions.Where(p => treatment.IsVoided(p) && !p.IsReplaced)
+            .Select(p => new VoidedPosition(parties[p.PartyId], p.Kind, p.WordingVersion))
+            .OrderBy(v => v.PartyName).ToList();
+        var tally = treatment.Tally;
+        return item with
+        {
+            WordingVersion = treatment.CurrentWording.Version,
+            Wording = treatment.CurrentWording.Text,
+            Board = board,
+            Voided = voided,
+            TallySummary = item.CaseType == CaseType.Information ? null : tally.Summary(id => parties[id]),
+            Agreeing = tally.Agreeing.Count,
+            Required = tally.Required.Count,
+            Outcome = treatment.OutcomeAtClose ?? treatment.Outcome,
+            NextStep = treatment.NextStep,
+            ForwardedTo = treatment.ForwardedToBodyName,
+            EveryPartyAgrees = tally.EveryPartyAgrees,
+        };
     }
 }
