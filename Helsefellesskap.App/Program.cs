@@ -28,6 +28,12 @@ var database = builder.Services.AddAppDatabase(builder.Configuration);
 // `dotnet run --project Helsefellesskap.App -- backup <file>`: a checked copy of the database, then exit.
 if (args is ["backup", var backupFile])
 {
+    if (database.Provider != DatabaseProvider.Sqlite)
+    {
+        Console.WriteLine("backup kopierer en SQLite-fil; ta kopi av PostgreSQL med pg_dump.");
+        Environment.ExitCode = 2;
+        return;
+    }
     Console.WriteLine($"Sikkerhetskopi skrevet og kontrollert: {await DatabaseSetup.BackupAsync(database.ConnectionString, backupFile)}");
     return;
 }
@@ -72,7 +78,6 @@ if (compress) builder.Services.AddResponseCompression(options =>
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
 });
 builder.Services.AddReverseProxy(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
 // The audit chain's head leaves the database daily (and at every approval of minutes, in MeetingWork).
