@@ -43,9 +43,11 @@ if (Helsefellesskap.App.Features.Audit.VerifyRecordCommand.Matches(args))
     Environment.ExitCode = await Helsefellesskap.App.Features.Audit.VerifyRecordCommand.RunAsync(args, database, builder.Configuration, Console.Out);
     return;
 }
+// The keys that sign cookies live in the database, under one application name: every app server on the database
+// reads the same keys, so a cookie one server issued is valid on the other, and a restored backup keeps sign-ins.
 builder.Services.AddDataProtection()
     .SetApplicationName("Helsefellesskap")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.Directory, "keys")));
+    .PersistKeysToDbContext<AppDbContext>();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();

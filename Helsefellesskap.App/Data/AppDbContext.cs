@@ -6,6 +6,7 @@ using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.App.Data.Audit;
 using Helsefellesskap.App.Data.Configurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,7 +20,7 @@ namespace Helsefellesskap.App.Data;
 /// <see cref="PostgresAppDbContext"/>, each with its own migrations. What differs between them (full-text search,
 /// case-insensitive order, how writers of the audit chain take turns) is asked of the subclass; features never fork.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Party> Parties => Set<Party>();
@@ -38,6 +39,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SteeringFigure> SteeringFigures => Set<SteeringFigure>();
     public DbSet<CaseSteeringLink> CaseSteeringLinks => Set<CaseSteeringLink>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies and antiforgery tokens, shared by every app server on the database so a
+    /// cookie one server issued is valid on the other. Secrets: never in the audit trail (AuditTrail.IsAudited).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The user this context acts for; <see cref="Features.Access.Actors"/> sets it for every command.</summary>
     public AuditActor? AuditActor { get; set; }

@@ -50,9 +50,11 @@ public static class DatabaseSetup
         else
             services.AddProviderContext<SqliteAppDbContext>(o => o.UseAppSqlite(location.ConnectionString));
         services.AddScoped<DemoSeeder>();
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton(new WriteGate(serialise: location.Provider == DatabaseProvider.Sqlite));
         services.AddSingleton<RegisterProjection>();
         services.AddSingleton(location);
+        // How a live meeting's change reaches the screens: between app servers on PostgreSQL, in process on SQLite.
+        Features.Meetings.Live.MeetingBusSetup.AddMeetingBus(services, location);
         // Outside the database, so that whoever edits the file cannot also forge the chain or its published heads.
         services.AddSingleton(_ => Audit.AuditKey.Load(configuration, location.Directory, create: true)!);
         services.AddSingleton(_ => new Audit.AuditCheckpoints(Audit.AuditCheckpoints.FileFor(configuration, location.Name, location.Directory)));

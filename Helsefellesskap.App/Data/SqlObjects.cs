@@ -116,4 +116,20 @@ public static class SqlObjects
          DROP FUNCTION IF EXISTS audit_records_append_only();
          """),
     ];
+
+    /// <summary>
+    /// PostgreSQL's, run by Postgres/…_TwoServers: what app servers sharing one database take turns with.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Create, string Drop)> PostgresTwoServers =
+    [
+        // A live meeting's snapshot revisions, taken from the database after a change commits and before the
+        // snapshot is read (PostgresMeetingBus): a later read carries a higher number, whichever server made it, so
+        // each screen keeps the newest snapshot it was given.
+        ("""
+         CREATE SEQUENCE "MeetingRevisions" AS bigint;
+         """,
+         """
+         DROP SEQUENCE IF EXISTS "MeetingRevisions";
+         """),
+    ];
 }

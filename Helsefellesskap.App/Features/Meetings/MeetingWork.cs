@@ -30,7 +30,7 @@ public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyI
 /// every screen that follows the meeting.
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
-    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents,
+    IMeetingBus bus, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents,
     IOptions<EmailOptions> email, OutboxSignal outbox, Data.Audit.AuditCheckpoints? checkpoints = null)
 {
     private DateOnly Today => OsloTime.Today(clock);
@@ -288,9 +288,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>Reads a meeting's snapshot for a screen that joins it; later changes arrive through the notifier.</summary>
     public async Task<MeetingSnapshot?> SnapshotAsync(Guid meetingId)
     {
-        var revision = notifier.NextRevision();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await MeetingSnapshots.LoadAsync(db, meetingId, revision);
+        return await MeetingSnapshots.LoadAsync(db, meetingId, await bus.NextRevisionAsync(db));
     }
 
     /// <summary>The body the chair's next step names: the partnership's partnership meeting or working committee.</summary>
@@ -323,11 +322,11 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             touchedCases.AddRange(db.ChangeTracker.Entries<Case>().Select(e => e.Entity.Id));
             db.ChangeTracker.Clear();
             // Read inside the gate: snapshots are then read in the order the changes were made.
-            return await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
+            return await MeetingSnapshots.LoadAsync(db, meetingId, await bus.NextRevisionAsync(db));
         });
         outbox.Notify();
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
-        if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
+        if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
     }
 

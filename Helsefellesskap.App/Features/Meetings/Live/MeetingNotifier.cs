@@ -22,6 +22,17 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
         get { lock (_lock) return _meetings.Count; }
     }
 
+    /// <summary>The meetings a screen on this server follows now.</summary>
+    public IReadOnlyList<Guid> FollowedMeetingIds
+    {
+        get { lock (_lock) return [.. _meetings.Keys]; }
+    }
+
+    public bool IsFollowed(Guid meetingId)
+    {
+        lock (_lock) return _meetings.ContainsKey(meetingId);
+    }
+
     public IDisposable Subscribe(Guid meetingId, Func<MeetingSnapshot, Task> onChanged)
     {
         var subscription = new Subscription(this, meetingId, onChanged);
