@@ -290,8 +290,8 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
         // The demo's competence plan: no consensus in SSU, back to the working committee. As an older database has it:
         await using (var db = Database.NewContext())
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE Treatments SET NextStepBodyId = NULL WHERE NextStep IS NOT NULL");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Cases SET ComputedReadyForBodyId = NULL WHERE Title LIKE 'Felles kompetanseplan%'");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Treatments" SET "NextStepBodyId" = NULL WHERE "NextStep" IS NOT NULL""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "ComputedReadyForBodyId" = NULL WHERE "Title" LIKE 'Felles kompetanseplan%'""");
         }
         Assert.DoesNotContain(await Register.ReadyForAgendaAsync(), r => r.Title.StartsWith("Felles kompetanseplan"));
 
