@@ -91,19 +91,20 @@ public sealed class AppServer : IAsyncLifetime
 
     /// <summary>A fresh browser context (its own cookies), as a separate person on a separate device.</summary>
     /// <param name="bypassCsp">Only for injecting test tools (axe-core) into a page: the app's policy forbids inline scripts.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
+    /// <param name="baseUrl">Another server's address, for a test that has one browser visit two servers.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false, string? baseUrl = null)
     {
         var context = await (await BrowserAsync()).NewContextAsync(new()
         {
-            BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO", BypassCSP = bypassCsp,
+            BaseURL = baseUrl ?? BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO", BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, bool bypassCsp = false)
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, bool bypassCsp = false, string? baseUrl = null)
     {
-        var page = await NewPageAsync(width, bypassCsp: bypassCsp);
+        var page = await NewPageAsync(width, bypassCsp: bypassCsp, baseUrl: baseUrl);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Brukernavn").FillAsync(userName);
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("Innlandet-2026");
