@@ -36,7 +36,7 @@ public class TwoServerBrowserTests
     public async Task A_change_on_one_server_reaches_the_screens_on_the_other_and_the_record_holds_with_commands_on_both_at_once()
     {
         Assert.SkipUnless(PostgresAvailable, "Two app servers share a PostgreSQL database; set HF_TEST_DATABASE=postgres (and HF_TEST_POSTGRES) to run this.");
-        var database = $"{TestServices.RunPrefix}two_{Guid.NewGuid():N}"[..60];
+        var database = $"{TestServices.RunPrefix}two_{Guid.NewGuid().ToString("N")[..12]}";
         var connection = new NpgsqlConnectionStringBuilder(TestServices.PostgresServer) { Database = database }.ToString();
         var settings = new Dictionary<string, string?>
         {
@@ -105,10 +105,11 @@ public class TwoServerBrowserTests
             foreach (var (_, party) in parties)
             {
                 var partyId = await db.Parties.Where(p => p.Name == party).Select(p => p.Id).SingleAsync();
-                // Every attempt saw no position: one stands, the rest were told someone was first.
+                // Every attempt saw no position: one stands; the rest were told someone was first, or, the same
+                // position as the one standing, were taken as the repeat they are.
                 Assert.Single(positions, p => p.PartyId == partyId);
             }
-            Assert.Equal(parties.Length, results.Count(r => r is null));
+            Assert.True(results.Count(r => r is null) >= parties.Length, string.Join("\n", results));
         }
         // Both screens show the outcome the database holds, whichever server each registration ran on.
         foreach (var page in new[] { chair, member })
