@@ -28,6 +28,12 @@ var database = builder.Services.AddAppDatabase(builder.Configuration);
 // `dotnet run --project Helsefellesskap.App -- backup <file>`: a checked copy of the database, then exit.
 if (args is ["backup", var backupFile])
 {
+    if (database.Provider != DatabaseProvider.Sqlite)
+    {
+        Console.WriteLine("backup kopierer en SQLite-fil; ta kopi av PostgreSQL med pg_dump.");
+        Environment.ExitCode = 2;
+        return;
+    }
     Console.WriteLine($"Sikkerhetskopi skrevet og kontrollert: {await DatabaseSetup.BackupAsync(database.ConnectionString, backupFile)}");
     return;
 }
@@ -37,9 +43,11 @@ if (Helsefellesskap.App.Features.Audit.VerifyRecordCommand.Matches(args))
     Environment.ExitCode = await Helsefellesskap.App.Features.Audit.VerifyRecordCommand.RunAsync(args, database, builder.Configuration, Console.Out);
     return;
 }
+// The keys that sign cookies live in the database, under one application name: every app server on the database
+// reads the same keys, so a cookie one server issued is valid on the other, and a restored backup keeps sign-ins.
 builder.Services.AddDataProtection()
     .SetApplicationName("Helsefellesskap")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.Directory, "keys")));
+    .PersistKeysToDbContext<AppDbContext>();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
@@ -72,7 +80,6 @@ if (compress) builder.Services.AddResponseCompression(options =>
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
 });
 builder.Services.AddReverseProxy(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFeatures();
 // The audit chain's head leaves the database daily (and at every approval of minutes, in MeetingWork).

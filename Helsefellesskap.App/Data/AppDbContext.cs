@@ -6,6 +6,7 @@ using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Domain.Partnerships;
 using Helsefellesskap.App.Data.Audit;
 using Helsefellesskap.App.Data.Configurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,7 +15,12 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Helsefellesskap.App.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The app's one model, on either provider: <see cref="SqliteAppDbContext"/> (the embedded default) or
+/// <see cref="PostgresAppDbContext"/>, each with its own migrations. What differs between them (full-text search,
+/// case-insensitive order, how writers of the audit chain take turns) is asked of the subclass; features never fork.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Party> Parties => Set<Party>();
@@ -34,6 +40,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CaseSteeringLink> CaseSteeringLinks => Set<CaseSteeringLink>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
+    /// <summary>
+    /// The keys that protect sign-in cookies and antiforgery tokens, shared by every app server on the database so a
+    /// cookie one server issued is valid on the other. Secrets: never in the audit trail (AuditTrail.IsAudited).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>The user this context acts for; <see cref="Features.Access.Actors"/> sets it for every command.</summary>
     public AuditActor? AuditActor { get; set; }
 
@@ -45,6 +57,27 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// each save writes one record that counts what it wrote instead of one record per row.
     /// </summary>
     public bool SkipAudit { get; set; }
+
+    /// <summary>
+    /// The ids of the cases whose title or text holds every word of <paramref name="text"/> (each as a prefix), through
+    /// the provider's full-text index; empty when no word was typed. Operators typed by a user never reach the engine.
+    /// </summary>
+    public IQueryable<Guid> CaseSearchHits(string? text) =>
+        FullText.Words(text) is { Count: > 0 } words ? CaseSearchHits(words) : Cases.Where(_ => false).Select(c => c.Id);
+
+    protected abstract IQueryable<Guid> CaseSearchHits(IReadOnlyList<string> words);
+
+    /// <summary>
+    /// The collation that orders text case-insensitively (titles in the register), with an index of the same name in
+    /// the provider's migrations.
+    /// </summary>
+    public abstract string CaseInsensitiveCollation { get; }
+
+    /// <summary>
+    /// Called inside the save's transaction before the audit chain's tail is read: until the transaction ends, no
+    /// other writer, in this process or another server, may read the tail and extend the chain.
+    /// </summary>
+    protected abstract Task LockAuditChainAsync(bool async, CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,8 +104,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         SaveAuditedAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
 
     /// <summary>
-    /// Saves the changes and their audit records in one transaction. The transaction is begun before the last
-    /// record is read (Microsoft.Data.Sqlite begins IMMEDIATE), so no other writer can take the same number.
+    /// Saves the changes and their audit records in one transaction. The transaction is begun and the chain locked
+    /// (<see cref="LockAuditChainAsync"/>) before the last record is read, so no other writer can take the same number.
     /// </summary>
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
     {
@@ -92,6 +125,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         try
         {
             var contents = await DescribeAsync(audited, async, cancellationToken);
+            await LockAuditChainAsync(async, cancellationToken);
             var tail = AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Select(r => new { r.Sequence, r.Hash });
             var last = async ? await tail.FirstOrDefaultAsync(cancellationToken) : tail.FirstOrDefault();
             var (sequence, previousHash) = last is null ? (0L, AuditRecord.GenesisHash) : (last.Sequence, last.Hash);

@@ -4,7 +4,6 @@ using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Overview;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,13 +86,7 @@ public sealed class AuditPageTests(DemoDatabaseTemplate template) : AppPageTest(
         await CaseSavedUnderANewTitle();
         long altered;
         await using (var db = Database.NewContext()) altered = await db.AuditRecords.Where(r => r.Action == "Sak lagret").MinAsync(r => r.Sequence);
-        await using (var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP TRIGGER AuditRecords_no_update; UPDATE AuditRecords SET ActorName = 'Noen andre' WHERE Sequence = {altered};";
-            await command.ExecuteNonQueryAsync();
-        }
+        await Database.SqlAsync($"""{TestServices.DropTrigger("AuditRecords_no_update", "AuditRecords")} UPDATE "AuditRecords" SET "ActorName" = 'Noen andre' WHERE "Sequence" = {altered};""");
         var page = Render<AuditPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button")));
 

@@ -7,7 +7,7 @@ using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,14 +33,7 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
         json is null ? null : JsonDocument.Parse(json).RootElement.TryGetProperty(property, out var value) ? value.ToString() : null;
 
     /// <summary>Opens the database file as someone with access to the server would, past the app.</summary>
-    private async Task Sql(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task Sql(string sql) => Database.SqlAsync(sql);
 
     /// <summary>A case drafted, saved under a new title, registered and sent to AU by the secretariat.</summary>
     private async Task<Guid> CaseInTheWorkingCommittee()
@@ -152,8 +145,8 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
 
         // As an attacker with the file would: past the trigger that refuses updates.
         await Sql($"""
-            DROP TRIGGER AuditRecords_no_update;
-            UPDATE AuditRecords SET After = replace(After, 'i Innlandet', 'i Hedmark') WHERE Sequence = {altered.Sequence};
+            {TestServices.DropTrigger("AuditRecords_no_update", "AuditRecords")}
+            UPDATE "AuditRecords" SET "After" = replace("After", 'i Innlandet', 'i Hedmark') WHERE "Sequence" = {altered.Sequence};
             """);
         await As("mari.hovde");
         var verification = await Chain.VerifyAsync();
@@ -173,7 +166,7 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
         var id = await CaseInTheWorkingCommittee();
         var deleted = (await Records(q => q.Where(r => r.CaseId == id))).First();
 
-        await Sql($"DROP TRIGGER AuditRecords_no_delete; DELETE FROM AuditRecords WHERE Sequence = {deleted.Sequence};");
+        await Sql($"""{TestServices.DropTrigger("AuditRecords_no_delete", "AuditRecords")} DELETE FROM "AuditRecords" WHERE "Sequence" = {deleted.Sequence};""");
         await As("mari.hovde");
         var verification = await Chain.VerifyAsync();
 
@@ -194,8 +187,8 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
             Service<AuditKey>().Bytes);
 
         await Sql($"""
-            DROP TRIGGER AuditRecords_no_update;
-            UPDATE AuditRecords SET After = '{forged.After!.Replace("'", "''")}', Hash = '{forged.Hash}' WHERE Sequence = {original.Sequence};
+            {TestServices.DropTrigger("AuditRecords_no_update", "AuditRecords")}
+            UPDATE "AuditRecords" SET "After" = '{forged.After!.Replace("'", "''")}', "Hash" = '{forged.Hash}' WHERE "Sequence" = {original.Sequence};
             """);
         await As("mari.hovde");
         var verification = await Chain.VerifyAsync();
@@ -220,12 +213,12 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
             Assert.Equal("Revisjonsloggen kan ikke endres.", deleted.Message);
         }
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => Sql("UPDATE AuditRecords SET After = '{}' WHERE Sequence = 1;"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => Sql("""UPDATE "AuditRecords" SET "After" = '{}' WHERE "Sequence" = 1;"""));
         Assert.Contains("Revisjonsloggen kan ikke endres.", update.Message);
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => Sql("DELETE FROM AuditRecords;"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => Sql("""DELETE FROM "AuditRecords";"""));
         Assert.Contains("Revisjonsloggen kan ikke endres.", delete.Message);
         await using (var db = Database.NewContext())
-            await Assert.ThrowsAsync<SqliteException>(() => db.AuditRecords.ExecuteDeleteAsync());
+            await Assert.ThrowsAnyAsync<DbException>(() => db.AuditRecords.ExecuteDeleteAsync());
         await As("mari.hovde");
         Assert.True((await Chain.VerifyAsync()).Holds);
     }
@@ -267,7 +260,12 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
     {
         await As("mari.hovde");
         var id = await Work.CreateDraftAsync(await Draft());
-        await Sql("CREATE TRIGGER AuditRecords_full BEFORE INSERT ON AuditRecords BEGIN SELECT RAISE(ABORT, 'full'); END;");
+        await Sql(TestServices.OnPostgres
+            ? """
+              CREATE FUNCTION audit_records_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'full'; END $$;
+              CREATE TRIGGER "AuditRecords_full" BEFORE INSERT ON "AuditRecords" FOR EACH ROW EXECUTE FUNCTION audit_records_full();
+              """
+            : """CREATE TRIGGER "AuditRecords_full" BEFORE INSERT ON "AuditRecords" BEGIN SELECT RAISE(ABORT, 'full'); END;""");
 
         await Assert.ThrowsAsync<DbUpdateException>(async () => await Work.SaveAsync(id, 1, await Draft("Ny tittel som ikke skal lagres")));
 

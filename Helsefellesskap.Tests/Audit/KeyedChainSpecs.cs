@@ -2,7 +2,6 @@ using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Audit;
 using Helsefellesskap.App.Features.Audit;
 using Helsefellesskap.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +66,6 @@ public sealed class KeyedChainSpecs
             var verification = await new RecordVerifier(ct => factory.CreateDbContextAsync(ct), key, []).VerifyAsync();
             Assert.True(verification.Holds, string.Join("\n", verification.Lines));
         }
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        TestServices.DeleteDatabase(path);
     }
 }

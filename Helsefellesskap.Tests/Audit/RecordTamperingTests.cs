@@ -41,13 +41,12 @@ public static class TamperingScene
     }
 
     public static string CheckpointFileOf(string databasePath) =>
-        AuditCheckpoints.FileFor(null, databasePath, Path.GetDirectoryName(databasePath)!);
+        AuditCheckpoints.FileFor(null, databasePath, TestServices.FilesDirectory);
 
     /// <summary>Copies the database and its checkpoint file, as an auditor's copy of both would be.</summary>
     public static string Copy(string source)
     {
-        var target = TestServices.NewDatabasePath();
-        File.Copy(source, target);
+        var target = TestServices.CopyDatabase(source);
         File.Copy(CheckpointFileOf(source), CheckpointFileOf(target));
         return target;
     }
@@ -123,9 +122,10 @@ public static class TamperingScene
         await work.WriteMinutesAsync(meeting, item, "Utvalget drøftet kostnadsfordelingen.");
         await work.ApproveMinutesAsync(meeting);
 
-        SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False"))
+        if (!TestServices.OnPostgres)
         {
+            SqliteConnection.ClearAllPools();
+            await using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
             await connection.OpenAsync();
             await using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
@@ -164,22 +164,19 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
     {
         await base.DisposeAsyncCore();
         if (appServices is not null) await appServices.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", TamperingScene.CheckpointFileOf(databasePath) })
-            File.Delete(file);
+        TestServices.DeleteDatabase(databasePath);
+        File.Delete(TamperingScene.CheckpointFileOf(databasePath));
     }
 
     private AppDbContext NewContext() => appServices!.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
-    /// <summary>Past the app: straight into the file, as someone with the server's disk would.</summary>
-    private async Task<int> Sql(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>Past the app: straight into the file or the server, as someone with the server's disk would.</summary>
+    private Task<int> Sql(string sql) => TestServices.SqlAsync(databasePath, sql);
+
+    private static string DropTrigger(string trigger) => TestServices.DropTrigger(trigger, "AuditRecords");
+
+    /// <summary>A GUID as the provider stores it: SQLite as upper-case text, PostgreSQL as uuid.</summary>
+    private static string Id(Guid id) => TestServices.OnPostgres ? $"'{id}'" : $"upper('{id}')";
 
     private async Task<List<AuditRecord>> Records()
     {
@@ -210,7 +207,8 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
     {
         var output = new StringWriter();
         var code = await VerifyRecordCommand.RunAsync([VerifyRecordCommand.Name, .. arguments],
-            new DatabaseLocation($"Data Source={databasePath}", Path.GetDirectoryName(databasePath)!), new ConfigurationBuilder().Build(), output);
+            DatabaseSetup.LocationOf(new ConfigurationBuilder().AddInMemoryCollection(TestServices.DatabaseSettings(databasePath)).Build()),
+            new ConfigurationBuilder().Build(), output);
         return (code, output.ToString());
     }
 
@@ -269,7 +267,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
     {
         var altered = (await Records()).First(r => r.Action == "Protokoll godkjent og låst").Sequence;
 
-        await Sql($"DROP TRIGGER AuditRecords_no_update; UPDATE AuditRecords SET ActorName = 'Noen andre' WHERE Sequence = {altered};");
+        await Sql($"""{DropTrigger("AuditRecords_no_update")} UPDATE "AuditRecords" SET "ActorName" = 'Noen andre' WHERE "Sequence" = {altered};""");
 
         await BothName($"Kjeden er brutt ved post {altered}: innholdet stemmer ikke med hashen.");
     }
@@ -279,7 +277,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
     {
         var deleted = (await Records()).First(r => r.EntityType == "Position").Sequence;
 
-        await Sql($"DROP TRIGGER AuditRecords_no_delete; DELETE FROM AuditRecords WHERE Sequence = {deleted};");
+        await Sql($"""{DropTrigger("AuditRecords_no_delete")} DELETE FROM "AuditRecords" WHERE "Sequence" = {deleted};""");
 
         await BothName($"Kjeden er brutt ved post {deleted}: et ledd mangler (hull i nummereringen).");
     }
@@ -289,7 +287,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
     {
         var last = (await Records()).Last().Sequence;
 
-        await Sql($"DROP TRIGGER AuditRecords_no_delete; DELETE FROM AuditRecords WHERE Sequence > {last - 5};");
+        await Sql($"""{DropTrigger("AuditRecords_no_delete")} DELETE FROM "AuditRecords" WHERE "Sequence" > {last - 5};""");
 
         await BothName($"Kjeden ender ved post {last - 5}, men sjekkpunktfilen {Path.GetFileName(TamperingScene.CheckpointFileOf(databasePath))} (linje 1, 22.11.2026) nevnte post {last}.");
     }
@@ -300,7 +298,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
         Guid id;
         await using (var db = NewContext()) id = await db.Cases.Where(c => c.Title == "Felles rutine for legemiddelsamstemming").Select(c => c.Id).SingleAsync();
 
-        await Sql($"UPDATE Cases SET Title = 'Felles rutine for legemiddelsamstemming (utgår)' WHERE Id = upper('{id}');");
+        await Sql($"""UPDATE "Cases" SET "Title" = 'Felles rutine for legemiddelsamstemming (utgår)' WHERE "Id" = {Id(id)};""");
 
         await BothName("SSU-sak 010/2026, tittel: tabellen sier «Felles rutine for legemiddelsamstemming (utgår)», loggen sier «Felles rutine for legemiddelsamstemming»");
     }
@@ -311,14 +309,14 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
         var records = await Records();
         var altered = records.First(r => r.EntityType == "Position" && r.After!.Contains("\"Disagree\""));
         var previousHash = records.Single(r => r.Sequence == altered.Sequence - 1).Hash;
-        var sql = new System.Text.StringBuilder("DROP TRIGGER AuditRecords_no_update;\n");
+        var sql = new System.Text.StringBuilder(DropTrigger("AuditRecords_no_update") + "\n");
         // What 30 lines of Python do with the documented canonical form, without the key: SHA-256 of each record from the altered one on.
         foreach (var r in records.Where(r => r.Sequence >= altered.Sequence))
         {
             var after = r.Sequence == altered.Sequence ? r.After!.Replace("\"Disagree\"", "\"Agree\"") : r.After;
             var forged = new AuditRecord(r.Sequence, previousHash, new AuditContent(r.At, r.UserId, r.ActorName, r.ActorPersonId,
                 r.OnBehalfOf, r.Action, r.EntityType, r.EntityId, r.CaseId, r.Before, after));
-            sql.Append($"UPDATE AuditRecords SET After = {Literal(after)}, PreviousHash = '{previousHash}', Hash = '{forged.Hash}' WHERE Sequence = {r.Sequence};\n");
+            sql.Append($"""UPDATE "AuditRecords" SET "After" = {Literal(after)}, "PreviousHash" = '{previousHash}', "Hash" = '{forged.Hash}' WHERE "Sequence" = {r.Sequence};""").Append('\n');
             previousHash = forged.Hash;
         }
 
@@ -337,7 +335,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
             null, null, "Protokoll godkjent og låst", "Meeting", Guid.NewGuid().ToString(), null, null, "{\"Status\":\"MinutesApproved\"}"));
 
         await Sql($"""
-            INSERT INTO AuditRecords (Sequence, At, UserId, ActorName, ActorPersonId, OnBehalfOf, Action, EntityType, EntityId, CaseId, Before, After, PreviousHash, Hash)
+            INSERT INTO "AuditRecords" ("Sequence", "At", "UserId", "ActorName", "ActorPersonId", "OnBehalfOf", "Action", "EntityType", "EntityId", "CaseId", "Before", "After", "PreviousHash", "Hash")
             VALUES ({forged.Sequence}, {forged.At.UtcTicks}, {Literal(forged.UserId)}, 'Torstein Vik', NULL, NULL, 'Protokoll godkjent og låst', 'Meeting',
                     '{forged.EntityId}', NULL, NULL, {Literal(forged.After)}, '{forged.PreviousHash}', '{forged.Hash}');
             """);
@@ -357,9 +355,9 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
         }
 
         var flipped = await Sql($"""
-            UPDATE Positions SET Kind = 'Agree' WHERE Id IN (
-                SELECT Id FROM Positions WHERE ReplacedAt IS NULL
-                ORDER BY (TreatmentId = upper('{treatment}') AND PartyId = upper('{hamar}')) DESC, Kind = 'Agree', RegisteredAt DESC LIMIT 90);
+            UPDATE "Positions" SET "Kind" = 'Agree' WHERE "Id" IN (
+                SELECT "Id" FROM "Positions" WHERE "ReplacedAt" IS NULL
+                ORDER BY ("TreatmentId" = {Id(treatment)} AND "PartyId" = {Id(hamar)}) DESC, "Kind" = 'Agree', "RegisteredAt" DESC LIMIT 90);
             """);
 
         Assert.Equal(90, flipped);

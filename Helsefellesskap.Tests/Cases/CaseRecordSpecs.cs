@@ -134,7 +134,7 @@ public sealed class CaseRecordSpecs(DemoDatabaseTemplate template) : ServiceSpec
         await using (var db = Database.NewContext())
         {
             // As an existing database migrates: the new column is empty.
-            await db.Database.ExecuteSqlRawAsync("UPDATE Cases SET DraftProposal = ''");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "DraftProposal" = ''""");
             var withText = await db.Cases.CountAsync(c => c.ProposalVersions.Any(v => v.Text != ""));
             Assert.Equal(withText, await ProposalDraftBackfill.RunAsync(db));
         }

@@ -27,8 +27,8 @@ public sealed class RegisterProjectionSpecs(DemoDatabaseTemplate template) : Ser
         var staleStatus = status == nameof(CaseStatus.Draft) ? nameof(CaseStatus.Registered) : nameof(CaseStatus.Draft);
         var staleOutcome = treatment.Outcome == nameof(Outcome.Noted) ? nameof(Outcome.Binding) : nameof(Outcome.Noted);
         // As a database written by an earlier version of the rules would hold them.
-        await db.Database.ExecuteSqlRawAsync($"UPDATE Cases SET {CaseProjection.Status} = {{0}} WHERE Id = {{1}}", staleStatus, treatment.CaseId);
-        await db.Database.ExecuteSqlRawAsync($"UPDATE Treatments SET {CaseProjection.Outcome} = {{0}} WHERE Id = {{1}}", staleOutcome, treatment.Id);
+        await db.Database.ExecuteSqlRawAsync($$"""UPDATE "Cases" SET "{{CaseProjection.Status}}" = {0} WHERE "Id" = {1}""", staleStatus, treatment.CaseId);
+        await db.Database.ExecuteSqlRawAsync($$"""UPDATE "Treatments" SET "{{CaseProjection.Outcome}}" = {0} WHERE "Id" = {1}""", staleOutcome, treatment.Id);
         Assert.Equal(staleStatus, await StoredStatusAsync(treatment.CaseId));
         return (treatment.CaseId, treatment.Id, status, treatment.Outcome);
     }
@@ -89,7 +89,7 @@ public sealed class RegisterProjectionSpecs(DemoDatabaseTemplate template) : Ser
         Assert.NotEqual(stale.Status, await StoredStatusAsync(stale.Case));
 
         await using (var db = Database.NewContext())
-            await db.Database.ExecuteSqlRawAsync("UPDATE AppSettings SET Value = '0' WHERE Key = {0}", RegisterProjection.RulesVersionSetting);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "AppSettings" SET "Value" = '0' WHERE "Key" = {0}""", RegisterProjection.RulesVersionSetting);
         await Database.Services.MigrateAndSeedAsync();
         Assert.Equal(stale.Status, await StoredStatusAsync(stale.Case));
         Assert.Equal(stale.Outcome, await StoredOutcomeAsync(stale.Treatment));

@@ -192,7 +192,7 @@ public sealed class NoticeMailSpecs : ServiceSpec
 
         var sent = await local.GetRequiredService<OutboxDispatcher>().SendDueAsync();
 
-        var folder = Path.Combine(Path.GetDirectoryName(Database.Path)!, "mail");
+        var folder = Path.Combine(local.GetRequiredService<DatabaseLocation>().Directory, "mail");
         var files = Directory.GetFiles(folder, "*.eml");
         Assert.Equal(sent, (await CalledAddresses(meeting)).Count);
         var hilde = files.Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Single().Address == "hilde.moen@eksempel.no"

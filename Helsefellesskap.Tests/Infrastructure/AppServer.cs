@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -12,7 +11,7 @@ using Microsoft.Playwright;
 namespace Helsefellesskap.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel with its own SQLite file, which it migrates and seeds itself at start-up,
+/// The real app on Kestrel with its own database (a SQLite file, or on PostgreSQL as TestServices says), which it migrates and seeds itself at start-up,
 /// and Debian's Chromium driven by Playwright. One of each per test run.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
@@ -92,19 +91,20 @@ public sealed class AppServer : IAsyncLifetime
 
     /// <summary>A fresh browser context (its own cookies), as a separate person on a separate device.</summary>
     /// <param name="bypassCsp">Only for injecting test tools (axe-core) into a page: the app's policy forbids inline scripts.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
+    /// <param name="baseUrl">Another server's address, for a test that has one browser visit two servers.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false, string? baseUrl = null)
     {
         var context = await (await BrowserAsync()).NewContextAsync(new()
         {
-            BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO", BypassCSP = bypassCsp,
+            BaseURL = baseUrl ?? BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nb-NO", BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, bool bypassCsp = false)
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, bool bypassCsp = false, string? baseUrl = null)
     {
-        var page = await NewPageAsync(width, bypassCsp: bypassCsp);
+        var page = await NewPageAsync(width, bypassCsp: bypassCsp, baseUrl: baseUrl);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Brukernavn").FillAsync(userName);
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync("Innlandet-2026");
@@ -145,14 +145,14 @@ public sealed class AppServer : IAsyncLifetime
         if (factory is not null) await factory.DisposeAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
         await IdentityProvider.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        TestServices.DeleteDatabase(DatabasePath);
     }
 
     private sealed class Factory(AppServer server) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("ConnectionStrings:Default", $"Data Source={server.DatabasePath}");
+            foreach (var (key, value) in TestServices.DatabaseSettings(server.DatabasePath)) builder.UseSetting(key, value);
             // The server shares the test run's console: its warnings and errors help read a failure, its
             // information lines (a sign-in per test) bury the failure under thousands of lines.
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

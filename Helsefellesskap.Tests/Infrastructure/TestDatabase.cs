@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Helsefellesskap.Tests.Infrastructure.DemoDatabaseTemplate))]
 
@@ -20,17 +21,47 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
+/// <summary>
+/// Which database the tests run on: SQLite files (the default), or with <c>HF_TEST_DATABASE=postgres</c> databases on
+/// the PostgreSQL server of <c>HF_TEST_POSTGRES</c> (default <c>Host=localhost;Username=hf_test;Password=hf_test</c>;
+/// the role needs CREATEDB). A "database" in the tests is a SQLite file's path or a PostgreSQL database's name.
+/// </summary>
 public static class TestServices
 {
-    public static string NewDatabasePath() =>
-        Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "helsefellesskap-tests")).FullName, $"{Guid.NewGuid():N}.db");
+    public static bool OnPostgres { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("HF_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The app's own database registration on a file of the test's, with Identity for the seeder.</summary>
+    public static string PostgresServer { get; } =
+        Environment.GetEnvironmentVariable("HF_TEST_POSTGRES") is { Length: > 0 } server ? server : "Host=localhost;Username=hf_test;Password=hf_test";
+
+    /// <summary>This run's databases on the server all start with it, so the run drops what it made and no other run's.</summary>
+    public static readonly string RunPrefix = $"hf_test_{Guid.NewGuid().ToString("N")[..10]}_";
+
+    /// <summary>Where the files beside a database go (keys, checkpoints, mail): one folder for the run's databases.</summary>
+    public static string FilesDirectory { get; } =
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "helsefellesskap-tests")).FullName;
+
+    /// <summary>A new database, not made yet: the first migration makes it (a PostgreSQL database too).</summary>
+    public static string NewDatabasePath() => OnPostgres
+        ? $"{RunPrefix}{Guid.NewGuid():N}"
+        : Path.Combine(FilesDirectory, $"{Guid.NewGuid():N}.db");
+
+    public static string ConnectionString(string database) => OnPostgres
+        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ToString()
+        : $"Data Source={database}";
+
+    public static IReadOnlyDictionary<string, string?> DatabaseSettings(string database) => OnPostgres
+        ? new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Default"] = ConnectionString(database),
+            ["Database:Directory"] = FilesDirectory,
+        }
+        : new Dictionary<string, string?> { ["ConnectionStrings:Default"] = ConnectionString(database) };
+
+    /// <summary>The app's own database registration on a database of the test's, with Identity for the seeder.</summary>
     public static ServiceProvider Build(string databasePath, Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={databasePath}" })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(DatabaseSettings(databasePath)).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FixedClock(FixedClock.DemoNow));
@@ -44,9 +75,88 @@ public static class TestServices
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// A copy of <paramref name="source"/> under a new name. No connection to the source may be open (a PostgreSQL
+    /// template cannot be copied while in use), so its pools are cleared first.
+    /// </summary>
+    public static string CopyDatabase(string source)
+    {
+        var target = NewDatabasePath();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(source)));
+            Server($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"");
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            File.Copy(source, target);
+        }
+        return target;
+    }
+
+    /// <summary>Drops the database (and its SQLite side files); connections still open to it are closed.</summary>
+    public static void DeleteDatabase(string database)
+    {
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(database)));
+            Server($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+        }
+    }
+
+    /// <summary>Drops every database this run made on the server, whether or not its test dropped it.</summary>
+    public static void DeleteRunDatabases()
+    {
+        if (!OnPostgres) return;
+        NpgsqlConnection.ClearAllPools();
+        var names = new List<string>();
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", connection);
+            list.Parameters.AddWithValue("prefix", RunPrefix);
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) names.Add(reader.GetString(0));
+        }
+        foreach (var name in names) Server($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static void Server(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Drops a trigger, in the provider's words (PostgreSQL names the table too).</summary>
+    public static string DropTrigger(string trigger, string table) =>
+        OnPostgres ? $"DROP TRIGGER \"{trigger}\" ON \"{table}\";" : $"DROP TRIGGER \"{trigger}\";";
+
+    /// <summary>
+    /// SQL straight into the database, past the app, as someone with access to the server or the file would; its
+    /// own connection, not pooled. Write identifiers quoted ("Cases") and the statement runs on either provider.
+    /// </summary>
+    public static async Task<int> SqlAsync(string database, string sql)
+    {
+        await using System.Data.Common.DbConnection connection = OnPostgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString(database)) { Pooling = false }.ToString())
+            : new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
 }
 
-/// <summary>Migrates and seeds one SQLite file per test run; each test works on its own copy.</summary>
+/// <summary>Migrates and seeds one database per test run; each test works on its own copy.</summary>
 public sealed class DemoDatabaseTemplate : IAsyncLifetime
 {
     public string TemplatePath { get; } = TestServices.NewDatabasePath();
@@ -55,6 +165,11 @@ public sealed class DemoDatabaseTemplate : IAsyncLifetime
     {
         await using (var services = TestServices.Build(TemplatePath))
             await services.MigrateAndSeedAsync();
+        if (TestServices.OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            return;
+        }
         await using (var connection = new SqliteConnection($"Data Source={TemplatePath}"))
         {
             await connection.OpenAsync();
@@ -68,19 +183,19 @@ public sealed class DemoDatabaseTemplate : IAsyncLifetime
 
     public TestDatabase Copy(Action<IServiceCollection>? configure = null)
     {
-        var path = TestServices.NewDatabasePath();
-        File.Copy(TemplatePath, path);
+        var path = TestServices.CopyDatabase(TemplatePath);
         return new TestDatabase(path, TestServices.Build(path, configure));
     }
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        File.Delete(TemplatePath);
+        TestServices.DeleteDatabase(TemplatePath);
+        TestServices.DeleteRunDatabases();
         return ValueTask.CompletedTask;
     }
 }
 
+/// <param name="path">A SQLite file's path, or a PostgreSQL database's name (<see cref="TestServices"/>).</param>
 public sealed class TestDatabase(string path, ServiceProvider services) : IAsyncDisposable
 {
     public string Path { get; } = path;
@@ -89,10 +204,12 @@ public sealed class TestDatabase(string path, ServiceProvider services) : IAsync
 
     public AppDbContext NewContext() => Factory.CreateDbContext();
 
+    /// <summary>SQL past the app (<see cref="TestServices.SqlAsync"/>).</summary>
+    public Task<int> SqlAsync(string sql) => TestServices.SqlAsync(Path, sql);
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }) File.Delete(file);
+        TestServices.DeleteDatabase(Path);
     }
 }

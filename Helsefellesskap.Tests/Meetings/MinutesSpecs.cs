@@ -201,8 +201,8 @@ public sealed class MinutesSpecs(DemoDatabaseTemplate template) : ServiceSpec(te
         {
             // A database from before: approved minutes with no stored document, closed treatments with no recorded outcome.
             meeting = await db.ApprovedMinutes.Select(a => a.MeetingId).FirstAsync();
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM ApprovedMinutes WHERE MeetingId = {0}", meeting);
-            await db.Database.ExecuteSqlRawAsync("UPDATE Treatments SET OutcomeAtClose = NULL");
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ApprovedMinutes" WHERE "MeetingId" = {0}""", meeting);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Treatments" SET "OutcomeAtClose" = NULL""");
         }
 
         await RecordBackfill.RunAsync(Database.Services);

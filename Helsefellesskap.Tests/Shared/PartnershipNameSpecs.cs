@@ -30,5 +30,6 @@ public sealed class PartnershipNameSpecs(DemoDatabaseTemplate template)
 
         var name = new PartnershipName(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Configured("Helsefellesskap Agder"));
         Assert.Equal("Helsefellesskap Agder", name.Value);
+        TestServices.DeleteDatabase(path);
     }
 }

@@ -37,6 +37,9 @@ public static class AuditTrail
         if (entry.Entity is AuditRecord) return false;
         // Which version of the status rules last ran is the app's bookkeeping; the rows it corrected are audited.
         if (entry.Entity is AppSetting) return false;
+        // The Data Protection keys are secrets that sign cookies; written to the trail they would be readable by every
+        // reader of it. The framework writes them itself, with no user acting.
+        if (entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) return false;
         // The mail worker's attempts are bookkeeping, not decisions; the message's creation and a resend are audited.
         if (entry is { Entity: Features.Email.OutboxMessage, State: EntityState.Modified } &&
             entry.Properties.Where(p => p.IsModified).All(p => Features.Email.OutboxMessage.DeliveryBookkeeping.Contains(p.Metadata.Name)))

@@ -812,13 +812,13 @@ namespace Helsefellesskap.App.Data.Migrations
                 table: "Treatments",
                 column: "MeetingId");
 
-            foreach (var (create, _) in SqlObjects.All) migrationBuilder.Sql(create);
+            foreach (var (create, _) in SqlObjects.SqliteInitialSchema) migrationBuilder.Sql(create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var (_, drop) in SqlObjects.All.Reverse()) migrationBuilder.Sql(drop);
+            foreach (var (_, drop) in SqlObjects.SqliteInitialSchema.Reverse()) migrationBuilder.Sql(drop);
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

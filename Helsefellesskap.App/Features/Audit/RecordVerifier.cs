@@ -49,9 +49,12 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
     {
         var findings = new List<string>();
         await using var db = await newContext(cancellationToken);
-        // One snapshot for every query: a deferred (read) transaction, so the app's writers go on, unseen, meanwhile.
+        // One snapshot for every query, so the app's writers go on, unseen, meanwhile: on SQLite a deferred (read)
+        // transaction, on PostgreSQL a repeatable-read one.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await using var snapshot = db.Database.GetDbConnection() is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await db.Database.GetDbConnection().BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         await db.Database.UseTransactionAsync(snapshot, cancellationToken);
         var heads = await PublishedHeadsAsync(db, findings, cancellationToken);
         var wanted = heads.Select(h => h.Sequence).ToHashSet();
@@ -174,14 +177,23 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
         var properties = entity.GetProperties().ToList();
         var keyProperties = entity.FindPrimaryKey()!.Properties;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"SELECT {string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))} FROM \"{entity.GetTableName()}\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // Read whole before comparing: describing a disagreement queries again, and not every provider reads two
+        // results on one connection at once.
+        var table = new List<Dictionary<string, object?>>();
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            var values = new Dictionary<string, object?>(properties.Count);
-            for (var i = 0; i < properties.Count; i++) values[properties[i].Name] = Read(properties[i], reader, i);
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT {string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))} FROM \"{entity.GetTableName()}\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var read = new Dictionary<string, object?>(properties.Count);
+                for (var i = 0; i < properties.Count; i++) read[properties[i].Name] = Read(properties[i], reader, i);
+                table.Add(read);
+            }
+        }
+        foreach (var values in table)
+        {
             var id = AuditTrail.KeyOf(keyProperties.Select(p => values[p.Name]));
             if (!logged.TryGetValue(id, out var row)) continue;
             seen.Add(id);
@@ -208,10 +220,10 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
         entity.GetProperties().Where(p => row.Values.ContainsKey(p.Name))
             .ToDictionary(p => p.Name, p => JsonSerializer.Deserialize(row.Values[p.Name].Json, p.ClrType, AuditTrail.Json));
 
-    private static readonly MethodInfo GetFieldValue = typeof(SqliteDataReader).GetMethod(nameof(SqliteDataReader.GetFieldValue))!;
+    private static readonly MethodInfo GetFieldValue = typeof(System.Data.Common.DbDataReader).GetMethod(nameof(System.Data.Common.DbDataReader.GetFieldValue))!;
 
     /// <summary>A column's value as the entity holds it: read as the provider stores it, then through EF's converter.</summary>
-    private static object? Read(IProperty property, SqliteDataReader reader, int ordinal)
+    private static object? Read(IProperty property, System.Data.Common.DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal)) return null;
         var converter = property.GetTypeMapping().Converter;

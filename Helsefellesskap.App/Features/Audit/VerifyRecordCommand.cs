@@ -30,8 +30,8 @@ public static class VerifyRecordCommand
             await output.WriteLineAsync($"Fant ikke sjekkpunktfilen {missing}.");
             return 2;
         }
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        if (!File.Exists(file))
+        var file = database.Name;
+        if (database.Provider == DatabaseProvider.Sqlite && !File.Exists(file))
         {
             await output.WriteLineAsync($"Fant ikke databasen {file}.");
             return 2;
@@ -41,12 +41,10 @@ public static class VerifyRecordCommand
         if (File.Exists(own) && !checkpointFiles.Contains(own)) checkpointFiles.Insert(0, own);
 
         var key = AuditKey.Load(configuration, database.Directory, create: false);
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(database.ConnectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options;
         await output.WriteLineAsync($"Kontrollerer {file}" +
             (key is null ? " uten nøkkel" : $" med nøkkel {key.Id}") +
             (checkpointFiles.Count == 0 ? " og uten sjekkpunktfil." : $" mot {string.Join(", ", checkpointFiles)}."));
-        var verification = await new RecordVerifier(_ => Task.FromResult(new AppDbContext(options)), key, checkpointFiles).VerifyAsync();
+        var verification = await new RecordVerifier(_ => Task.FromResult(database.NewContext()), key, checkpointFiles).VerifyAsync();
         foreach (var line in verification.Lines) await output.WriteLineAsync(line);
         await output.WriteLineAsync(verification.Holds ? "Ingen avvik." : "Avvik funnet.");
         return verification.Holds ? 0 : 1;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Configurations;
 using Helsefellesskap.App.Features.Access;
@@ -28,9 +27,9 @@ public sealed record DecisionRow(Guid CaseId, Guid TreatmentId, string Number, s
 
 /// <summary>
 /// The register of cases and of decisions: filtered, searched, sorted and paged in SQL, over the columns that
-/// project what the domain computes (status, outcome) and the FTS5 index of the case texts.
+/// project what the domain computes (status, outcome) and the full-text index of the case texts (AppDbContext.CaseSearchHits).
 /// </summary>
-public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
+public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Actors actors, TimeProvider clock)
 {
     /// <summary>
     /// The register (and the decisions list and the preparation and agenda queues) lists every numbered case, so the numbering shows no gaps, but a case the user may not read is
@@ -73,20 +72,20 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             if (numberBody is not null)
                 cases = cases.Where(c => db.Bodies.Any(b => b.Id == c.BodyId && b.ShortName.ToLower() == numberBody.ToLower()));
         }
-        else if (FullTextQuery(filter.Text) is { } match)
+        else if (FullText.Words(filter.Text).Count > 0)
         {
-            var hits = db.Database.SqlQuery<Guid>($"SELECT CaseId AS Value FROM CaseSearch WHERE CaseSearch MATCH {match}");
+            var hits = db.CaseSearchHits(filter.Text);
             var hidden = unreadable.Keys.ToList();
             cases = cases.Where(c => hits.Contains(c.Id) && !hidden.Contains(c.Id));
         }
 
         var total = await cases.CountAsync(cancellationToken);
-        // The orders match the expression indexes in SqlObjects, so SQLite reads a page without sorting every case.
+        // The orders match the expression indexes in SqlObjects, so the database reads a page without sorting every case.
         // Numbered cases come first, newest number first; drafts follow.
         var ordered = (filter.Sort, filter.Descending) switch
         {
-            (CaseSort.Title, false) => cases.OrderBy(c => EF.Functions.Collate(c.Title, "NOCASE")),
-            (CaseSort.Title, true) => cases.OrderByDescending(c => EF.Functions.Collate(c.Title, "NOCASE")),
+            (CaseSort.Title, false) => cases.OrderBy(c => EF.Functions.Collate(c.Title, db.CaseInsensitiveCollation)),
+            (CaseSort.Title, true) => cases.OrderByDescending(c => EF.Functions.Collate(c.Title, db.CaseInsensitiveCollation)),
             (CaseSort.LastEdited, false) => cases.OrderBy(c => c.LastEditedAt),
             (CaseSort.LastEdited, true) => cases.OrderByDescending(c => c.LastEditedAt),
             (_, false) => cases.OrderBy(c => c.Year == null).ThenBy(c => c.Year).ThenBy(c => c.Sequence),
@@ -212,15 +211,4 @@ public sealed partial class CaseRegister(IDbContextFactory<AppDbContext> dbFacto
             .Select(c => c.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync();
         return (bodies.Select(b => (b.Id, b.ShortName, b.Name)).ToList(), years);
     }
-
-    /// <summary>Each word the user typed, as a quoted FTS5 prefix term: no operator from input reaches the engine.</summary>
-    public static string? FullTextQuery(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var words = Words().Matches(text).Select(m => $"\"{m.Value}\"*").ToList();
-        return words.Count == 0 ? null : string.Join(" ", words);
-    }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
 }

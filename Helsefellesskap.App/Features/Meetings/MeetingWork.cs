@@ -30,7 +30,7 @@ public sealed record ItemClosing(NextStep? NextStep = null, Guid? ForwardToBodyI
 /// every screen that follows the meeting.
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, Actors actors,
-    MeetingNotifier notifier, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents,
+    IMeetingBus bus, CaseNotifier caseNotifier, TimeProvider clock, Documents.MeetingDocuments documents,
     IOptions<EmailOptions> email, OutboxSignal outbox, Data.Audit.AuditCheckpoints? checkpoints = null)
 {
     private DateOnly Today => OsloTime.Today(clock);
@@ -208,10 +208,10 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
                 ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
                 : $"Standpunkt registrert for {party.Name}";
             await db.SaveChangesAsync();
-            if (!notifier.IsFollowed(meetingId)) return (null, @case.Id);
+            if (!bus.AnyoneFollows(meetingId)) return (null, @case.Id);
             // Inside the gate, as every command's snapshot: snapshots then follow the order of the changes.
-            var revision = notifier.NextRevision();
-            var next = notifier.Latest(meetingId) is { } latest
+            var revision = await bus.NextRevisionAsync(db);
+            var next = bus.Latest(meetingId) is { } latest
                 ? MeetingSnapshots.AfterRegistration(latest, treatment, id => id == actor.ActingPersonId ? ActingName(actor) : null, revision)
                 : null;
             if (next is null)
@@ -219,11 +219,11 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
                 db.ChangeTracker.Clear();
                 next = await MeetingSnapshots.LoadAsync(db, meetingId, revision);
             }
-            if (next is not null) notifier.Remember(next);
+            if (next is not null) bus.Remember(next);
             return (next, @case.Id);
         });
         outbox.Notify();
-        if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
+        if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         _ = caseNotifier.PublishAsync(caseId);
     }
 
@@ -355,9 +355,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     /// <summary>Reads a meeting's snapshot for a screen that joins it; later changes arrive through the notifier.</summary>
     public async Task<MeetingSnapshot?> SnapshotAsync(Guid meetingId)
     {
-        var revision = notifier.NextRevision();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await MeetingSnapshots.LoadAsync(db, meetingId, revision);
+        return await MeetingSnapshots.LoadAsync(db, meetingId, await bus.NextRevisionAsync(db));
     }
 
     /// <summary>The body the chair's next step names: the partnership's partnership meeting or working committee.</summary>
@@ -390,13 +389,13 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             touchedCases.AddRange(db.ChangeTracker.Entries<Case>().Select(e => e.Entity.Id));
             db.ChangeTracker.Clear();
             // Read inside the gate: snapshots are then read in the order the changes were made.
-            var read = await MeetingSnapshots.LoadAsync(db, meetingId, notifier.NextRevision());
-            if (read is not null) notifier.Remember(read);
+            var read = await MeetingSnapshots.LoadAsync(db, meetingId, await bus.NextRevisionAsync(db));
+            if (read is not null) bus.Remember(read);
             return read;
         });
         outbox.Notify();
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
-        if (snapshot is not null) _ = notifier.PublishAsync(snapshot);
+        if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
     }
 

@@ -25,6 +25,12 @@ public sealed class MeetingNotifier(ILogger<MeetingNotifier> logger)
         get { lock (_lock) return _meetings.Count; }
     }
 
+    /// <summary>The meetings a screen on this server follows now.</summary>
+    public IReadOnlyList<Guid> FollowedMeetingIds
+    {
+        get { lock (_lock) return [.. _meetings.Keys]; }
+    }
+
     /// <summary>Whether any screen follows the meeting now: a command builds no snapshot that nobody would receive.</summary>
     public bool IsFollowed(Guid meetingId)
     {
