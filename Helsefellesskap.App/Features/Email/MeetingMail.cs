@@ -107,8 +107,12 @@ public static class MeetingMail
         return lines.ToString();
     }
 
-    private static async Task<(string Name, string ShortName)> BodyAsync(AppDbContext db, Guid bodyId) =>
-        await db.Bodies.AsNoTracking().IgnoreAutoIncludes().Where(b => b.Id == bodyId).Select(b => ValueTuple.Create(b.Name, b.ShortName)).SingleAsync();
+    private static async Task<(string Name, string ShortName)> BodyAsync(AppDbContext db, Guid bodyId)
+    {
+        // Projected as an anonymous type: PostgreSQL would send a tuple as one record column, which Npgsql refuses.
+        var body = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().Where(b => b.Id == bodyId).Select(b => new { b.Name, b.ShortName }).SingleAsync();
+        return (body.Name, body.ShortName);
+    }
 
     private sealed record Recipient(Guid Id, string Name, string Email);
 
