@@ -189,8 +189,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 rows.Add($"({string.Join(", ", names)})");
             }
             var insert = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES {string.Join(", ", rows)};";
-            if (async) await Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
-            else Database.ExecuteSqlRaw(insert, parameters);
+            // A failure reads as EF's own for a failed save, as when the records were saved with the rows.
+            try
+            {
+                if (async) await Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
+                else Database.ExecuteSqlRaw(insert, parameters);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                throw new DbUpdateException("An error occurred while saving the audit records.", e);
+            }
         }
     }
 

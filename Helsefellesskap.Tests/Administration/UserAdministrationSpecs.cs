@@ -69,7 +69,9 @@ public sealed class UserAdministrationSpecs(DemoDatabaseTemplate template) : Ser
         var before = await Counts();
         var member = await User("hilde.moen");
         var personId = member.PersonId!.Value;
-        var (seatId, seatEnd) = await Query(async db => await db.Seats.Where(s => s.PersonId == personId).Select(s => ValueTuple.Create(s.Id, s.To)).FirstAsync());
+        // An anonymous type, not a tuple: PostgreSQL would send a tuple as one record, which Npgsql refuses.
+        var seat = await Query(async db => await db.Seats.Where(s => s.PersonId == personId).Select(s => new { s.Id, s.To }).FirstAsync());
+        var (seatId, seatEnd) = (seat.Id, seat.To);
         var ssu = await Body("SSU");
         var valdres = await Party("Helseregion Valdres");
         await As(userName);

@@ -136,6 +136,33 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
     }
 
     [Fact]
+    public async Task The_registration_that_completes_consensus_writes_the_treatments_outcome_too_and_stays_within_8_SQL_statements()
+    {
+        var (meeting, item, _, subscription) = await OpenMeetingWithAScreen();
+        using var __ = subscription;
+        (string User, string Party)[] members =
+        [
+            ("hilde.moen", "Helseregion Gjøvik og Hadeland"), ("paal.rudstad", "Helseregion Hamar"),
+            ("marte.kvaale", "Helseregion Nord-Gudbrandsdal"), ("jon.tangen", "Helseregion Nord-Østerdal"),
+            ("eirik.lunde", "Helseregion Sør-Gudbrandsdal"), ("ingrid.nyhus", "Helseregion Sør-Østerdal"),
+            ("ola.grindvold", "Helseregion Valdres"),
+        ];
+        foreach (var (user, party) in members)
+        {
+            await As(user);
+            await Work.RegisterPositionAsync(meeting, item, await Party(party), 1, PositionKind.Agree, null, null);
+        }
+        await As("kjersti.haug");
+        var hospital = await Party("Sykehuset Innlandet HF");
+
+        var last = await SqlOf(() => Work.RegisterPositionAsync(meeting, item, hospital, 1, PositionKind.Agree, null, null));
+
+        Assert.Contains(last, s => s.StartsWith("UPDATE \"Treatments\""));
+        Assert.True(last.Count <= 8, Listed(last));
+        Assert.True((await Work.SnapshotAsync(meeting))!.Current!.EveryPartyAgrees);
+    }
+
+    [Fact]
     public async Task A_registration_that_replaces_a_position_audits_the_new_position_the_replaced_one_and_the_case_and_the_record_verifies()
     {
         var (meeting, item, _, subscription) = await OpenMeetingWithAScreen();
