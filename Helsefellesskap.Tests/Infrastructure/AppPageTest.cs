@@ -29,6 +29,8 @@ public abstract class AppPageTest : BunitContext
         Services.AddSingleton(Database.Services.GetRequiredService<WriteGate>());
         Services.AddSingleton<TimeProvider>(new FixedClock(FixedClock.DemoNow));
         Services.AddFeatures();
+        // One server in a page test: the meeting's changes reach its screens in process.
+        Services.AddSingleton<Helsefellesskap.App.Features.Meetings.Live.IMeetingBus, Helsefellesskap.App.Features.Meetings.Live.InProcessMeetingBus>();
         // Identity as the app has it, on a context per scope, for pages whose commands go through UserManager.
         Services.AddLogging();
         Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -86,6 +86,8 @@ public static class TestServices
         if (OnPostgres)
         {
             NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(source)));
+            // Connections outside the global pool (a running app's meeting bus has its own data source) are ended.
+            Server($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}' AND pid <> pg_backend_pid()");
             Server($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"");
         }
         else
