@@ -29,7 +29,9 @@ public class LongTextBrowserTests(AppServer app)
 
         var background = page.GetByRole(AriaRole.Textbox, new() { Name = "Bakgrunn" });
         // Fill types through the browser's input path, which keeps to maxlength like a paste does.
-        await background.FillAsync(pasted);
+        // 20,000 characters through one input event: under a loaded CI machine the browser needed more than the
+        // default 15 s (one fresh-clone run), so the fill gets a minute; what it waits for is still the state.
+        await background.FillAsync(pasted, new() { Timeout = 60_000 });
         await Expect(background).ToHaveValueAsync(kept);
         await Expect(page.GetByTestId("text-count").First).ToContainTextAsync("20 000 / 20 000 tegn");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Alle endringer er lagret" })).ToBeVisibleAsync();
