@@ -42,8 +42,9 @@ public class BodyReminderBrowserTests(AppServer app)
 
         await page.SetViewportSizeAsync(375, 800);
         await Expect(before).ToHaveValueAsync("14, 7, 1");
-        // Nothing is wider than the phone: the form reflows into one column.
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        // Nothing is wider than the phone: the form reflows into one column. The layout answers the resize after it
+        // (one CI run read the width before the reflow), so this waits for that state and fails if it never comes.
+        await page.WaitForFunctionAsync("document.documentElement.scrollWidth <= window.innerWidth");
         await Shot(page, "body-reminders-375");
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
