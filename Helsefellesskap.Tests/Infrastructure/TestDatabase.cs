@@ -86,8 +86,9 @@ public static class TestServices
         if (OnPostgres)
         {
             NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(source)));
-            // Connections outside the global pool (a running app's meeting bus has its own data source) are ended.
-            Server($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}' AND pid <> pg_backend_pid()");
+            // A running app's meeting bus listens through its own data source, outside the global pool: its connection
+            // is ended (it reconnects). Only that one: other tests may be reading the source at this moment.
+            Server($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}' AND application_name = 'helsefellesskap-bus'");
             Server($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"");
         }
         else
