@@ -58,6 +58,7 @@ public sealed class PostgresMeetingBus : BackgroundService, IMeetingBus
 
     public async Task PublishAsync(MeetingSnapshot snapshot)
     {
+        _logger.LogDebug("{At:HH:mm:ss.fff} publiserer møte {MeetingId} revisjon {Revision}", DateTime.UtcNow, snapshot.MeetingId, snapshot.Revision);
         var local = Deliver(snapshot);
         try
         {
@@ -113,6 +114,7 @@ public sealed class PostgresMeetingBus : BackgroundService, IMeetingBus
     {
         var parts = payload.Split(':');
         if (parts.Length != 2 || !Guid.TryParse(parts[0], out var meetingId) || !long.TryParse(parts[1], out var revision)) return;
+        _logger.LogDebug("{At:HH:mm:ss.fff} hørte møte {MeetingId} revisjon {Revision}", DateTime.UtcNow, meetingId, revision);
         if (!_notifier.IsFollowed(meetingId) || HasAtLeast(meetingId, revision)) return;
         _ = Task.Run(() => RefreshAsync(meetingId, revision));
     }
@@ -130,6 +132,7 @@ public sealed class PostgresMeetingBus : BackgroundService, IMeetingBus
             if (!_notifier.IsFollowed(meetingId) || notified is { } n && HasAtLeast(meetingId, n)) return;
             await using var db = await _dbFactory.CreateDbContextAsync();
             var snapshot = await MeetingSnapshots.LoadAsync(db, meetingId, await NextRevisionAsync(db));
+            _logger.LogDebug("{At:HH:mm:ss.fff} leste møte {MeetingId} revisjon {Revision}", DateTime.UtcNow, meetingId, snapshot?.Revision);
             if (snapshot is not null) await Deliver(snapshot);
         }
         catch (Exception e)
