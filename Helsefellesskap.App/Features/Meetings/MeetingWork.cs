@@ -222,7 +222,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             if (next is not null) bus.Remember(next);
             return (next, @case.Id);
         });
-        outbox.Notify();
+        // A registration writes no mail: the outbox worker is not woken for it.
         if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         _ = caseNotifier.PublishAsync(caseId);
     }
@@ -377,6 +377,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change, bool minutes = false)
     {
         var touchedCases = new List<Guid>();
+        var wroteMail = false;
         var snapshot = await gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -385,6 +386,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             var meetings = minutes ? db.Meetings.WithMinutes() : db.Meetings;
             var meeting = await meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
             await change(db, actor, meeting);
+            wroteMail = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             // Someone else's change in the same moment surfaces as EF's concurrency exception, which the page's one
             // command path (Shared/Commands.cs) turns into the one message users read for it.
             await db.SaveChangesAsync();
@@ -395,7 +397,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             if (read is not null) bus.Remember(read);
             return read;
         });
-        outbox.Notify();
+        // Only a command that wrote mail (a notice, its update, a cancellation, approved minutes) wakes the worker.
+        if (wroteMail) outbox.Notify();
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
         if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
