@@ -13,7 +13,7 @@ public static class NextStepBackfill
 {
     public static async Task<int> RunAsync(AppDbContext db)
     {
-        var cases = await db.Cases
+        var cases = await db.Cases.WithRecord()
             .Where(c => c.Treatments.Any(t => t.ClosedAt != null && t.NextStep != null && t.NextStepBodyId == null))
             .ToListAsync();
         if (cases.Count == 0) return 0;

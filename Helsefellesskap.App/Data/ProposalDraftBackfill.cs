@@ -11,7 +11,7 @@ public static class ProposalDraftBackfill
 {
     public static async Task<int> RunAsync(AppDbContext db)
     {
-        var cases = await db.Cases.Where(c => c.DraftProposal == "" && c.ProposalVersions.Any(v => v.Text != "")).ToListAsync();
+        var cases = await db.Cases.WithRecord().Where(c => c.DraftProposal == "" && c.ProposalVersions.Any(v => v.Text != "")).ToListAsync();
         foreach (var @case in cases)
             db.Entry(@case).Property(nameof(Case.DraftProposal)).CurrentValue = @case.CurrentProposal!.Text;
         if (cases.Count == 0) return 0;

@@ -21,7 +21,7 @@ public static class RecordBackfill
     private static async Task RecordOutcomesAtCloseAsync(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var cases = await db.Cases.Where(c => c.Treatments.Any(t => t.ClosedAt != null && t.OutcomeAtClose == null)).ToListAsync();
+        var cases = await db.Cases.WithRecord().Where(c => c.Treatments.Any(t => t.ClosedAt != null && t.OutcomeAtClose == null)).ToListAsync();
         var recorded = 0;
         foreach (var treatment in cases.SelectMany(c => c.Treatments))
             if (treatment.RecordOutcomeAtCloseWhereMissing()) recorded++;

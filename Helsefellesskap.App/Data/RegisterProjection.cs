@@ -43,7 +43,7 @@ public sealed class RegisterProjection(IDbContextFactory<AppDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Split per batch: a case is loaded whole (every treatment, wording and position), as a command loads it.
-        var cases = await db.Cases.OrderBy(c => c.Id).Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
+        var cases = await db.Cases.WithRecord().OrderBy(c => c.Id).Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
         var changed = cases.Count(c => db.ProjectForRegister(c));
         if (changed > 0)
         {

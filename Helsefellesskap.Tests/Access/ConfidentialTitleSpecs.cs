@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Meetings.Documents;
 using Helsefellesskap.Domain.Meetings;
 using Helsefellesskap.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : Serv
                 .First(m => m.Agenda.Any(i => i.CaseId is not null));
             meetingId = meeting.Id;
             caseId = meeting.Agenda.First(i => i.CaseId is not null).CaseId!.Value;
-            title = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)).Title;
+            title = (await db.Cases.AsNoTracking().WithRecord().SingleAsync(c => c.Id == caseId)).Title;
         }
         await As("mari.hovde");
         await Service<CaseWork>().SetPublicationAsync(caseId, exempt: true, Basis);
@@ -138,7 +139,7 @@ public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : Serv
         string title;
         await using (var db = Database.NewContext())
         {
-            var cases = await db.Cases.AsNoTracking().ToListAsync();
+            var cases = await db.Cases.AsNoTracking().WithRecord().ToListAsync();
             var actions = await db.FollowUpActions.AsNoTracking().ToListAsync();
             var @case = cases.First(c => actions.Any(a => a.CaseId == c.Id && c.Treatments.Any(t => t.Id == a.TreatmentId && t.BodyId == ssu)));
             (caseId, title) = (@case.Id, @case.Title);
@@ -199,7 +200,7 @@ public sealed class ConfidentialTitleSpecs(DemoDatabaseTemplate template) : Serv
         string title;
         await using (var db = Database.NewContext())
         {
-            var @case = (await db.Cases.AsNoTracking().ToListAsync())
+            var @case = (await db.Cases.AsNoTracking().WithRecord().ToListAsync())
                 .First(c => c.Number is not null && c.Treatments.Any(t => t.Ratifications.Any(r => !r.IsSettled)));
             (caseId, title) = (@case.Id, @case.Title);
             partyId = @case.Treatments.SelectMany(t => t.Ratifications).First(r => !r.IsSettled).PartyId;

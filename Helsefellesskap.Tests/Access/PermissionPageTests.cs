@@ -1,4 +1,5 @@
 using Bunit;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Seeding;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Cases;
@@ -85,7 +86,7 @@ public sealed class PermissionPageTests(DemoDatabaseTemplate template) : AppPage
     private Guid CaseInAu()
     {
         using var db = Database.NewContext();
-        return db.Cases.Single(c => c.Title.StartsWith("Samvalg i overgangen")).Id;
+        return db.Cases.WithRecord().Single(c => c.Title.StartsWith("Samvalg i overgangen")).Id;
     }
 
     private Guid DecemberMeeting()

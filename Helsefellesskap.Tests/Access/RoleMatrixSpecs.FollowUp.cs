@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Features.FollowUp;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.Domain.FollowUp;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ public sealed partial class RoleMatrixSpecs
     private async Task<(Guid CaseId, Guid TreatmentId)> DecisionAsync()
     {
         await using var db = Database.NewContext();
-        var decision = await db.Cases.SingleAsync(c => c.Title == Decision);
+        var decision = await db.Cases.WithRecord().SingleAsync(c => c.Title == Decision);
         return (decision.Id, decision.Treatments.Last(FollowUpAction.IsDecision).Id);
     }
 

@@ -1,4 +1,5 @@
 using Helsefellesskap.App;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.Domain.Access;
@@ -79,6 +80,6 @@ public sealed partial class RoleMatrixSpecs
     private async Task<bool> MayReadAsync(Actor actor, Guid caseId, DateOnly day)
     {
         await using var db = Database.NewContext();
-        return actor.MayReadCase(await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId), day);
+        return actor.MayReadCase(await db.Cases.AsNoTracking().WithRecord().SingleAsync(c => c.Id == caseId), day);
     }
 }

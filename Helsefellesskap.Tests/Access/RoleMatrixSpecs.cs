@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Data.Seeding;
 using Helsefellesskap.App.Features.Administration;
 using Helsefellesskap.App.Features.Ratifications;
@@ -136,7 +137,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
         var attachment = await Service<CaseAttachments>().AddAsync(inCommittee, "Notat.pdf", pdf.Length, _ => new MemoryStream(pdf));
 
         await using var read = Database.NewContext();
-        var treatment = (await read.Cases.SingleAsync(c => c.Id == inCommittee)).OpenTreatment!.Id;
+        var treatment = (await read.Cases.WithRecord().SingleAsync(c => c.Id == inCommittee)).OpenTreatment!.Id;
         var users = await read.Users.Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.Id);
         var people = await read.Users.Where(u => u.PersonId != null).ToDictionaryAsync(u => u.UserName!, u => u.PersonId!.Value);
         var participantSeat = await read.Seats.Where(x => x.BodyId == committee && x.PersonId == people["jonas.berget"]).Select(x => x.Id).SingleAsync();
@@ -186,7 +187,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
                 break;
             case "SaveProposalVersion":
                 int version;
-                await using (var db = Database.NewContext()) version = (await db.Cases.SingleAsync(c => c.Id == s.RegisteredCase)).Version;
+                await using (var db = Database.NewContext()) version = (await db.Cases.WithRecord().SingleAsync(c => c.Id == s.RegisteredCase)).Version;
                 await work.SaveAsProposalVersionAsync(s.RegisteredCase, version, new("Registrert sak om skolehelsetjenesten", CaseType.Decision,
                     false, CaseTag.ChildrenAndYouth, s.SsuId, null, "Bakgrunn.", "Vurdering.", "SSU vedtar rutinen for skolehelsetjenesten."));
                 break;
@@ -292,7 +293,7 @@ public sealed partial class RoleMatrixSpecs(DemoDatabaseTemplate template) : Ser
     private async Task<(Guid Treatment, Guid Tolga)> PendingRatificationAsync()
     {
         await using var db = Database.NewContext();
-        var decision = await db.Cases.SingleAsync(c => c.Title == AfterDecisionSeeding.ReservedDecisionTitle);
+        var decision = await db.Cases.WithRecord().SingleAsync(c => c.Title == AfterDecisionSeeding.ReservedDecisionTitle);
         return (decision.Treatments.Single().Id, await db.Parties.Where(p => p.Name == "Tolga").Select(p => p.Id).SingleAsync());
     }
 

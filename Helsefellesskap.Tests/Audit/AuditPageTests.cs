@@ -1,4 +1,5 @@
 using Bunit;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Audit;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Overview;
@@ -46,7 +47,7 @@ public sealed class AuditPageTests(DemoDatabaseTemplate template) : AppPageTest(
     private Guid SeededCase()
     {
         using var db = Database.NewContext();
-        return db.Cases.AsEnumerable().Single(c => c.Title.StartsWith("Pasientforløp for personer med kols")).Id;
+        return db.Cases.WithRecord().AsEnumerable().Single(c => c.Title.StartsWith("Pasientforløp for personer med kols")).Id;
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
     private async Task<Guid> OpenTreatment(Guid caseId)
     {
         await using var db = Database.NewContext();
-        return (await db.Cases.SingleAsync(c => c.Id == caseId)).OpenTreatment!.Id;
+        return (await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId)).OpenTreatment!.Id;
     }
 
     [Fact]
@@ -241,8 +241,8 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
         var id = await Work.CreateDraftAsync(await Draft());
         await using var first = Database.NewContext();
         await using var second = Database.NewContext();
-        var mine = await first.Cases.SingleAsync(c => c.Id == id);
-        var theirs = await second.Cases.SingleAsync(c => c.Id == id);
+        var mine = await first.Cases.WithRecord().SingleAsync(c => c.Id == id);
+        var theirs = await second.Cases.WithRecord().SingleAsync(c => c.Id == id);
         mine.Edit("Min tittel", CaseType.Decision, false, CaseTag.None, "", "", mine.LastEditedById, FixedClock.DemoNow);
         theirs.Edit("Deres tittel", CaseType.Decision, false, CaseTag.None, "", "", theirs.LastEditedById, FixedClock.DemoNow);
         await first.SaveChangesAsync();
@@ -270,7 +270,7 @@ public sealed class AuditTrailSpecs(DemoDatabaseTemplate template) : ServiceSpec
         await Assert.ThrowsAsync<DbUpdateException>(async () => await Work.SaveAsync(id, 1, await Draft("Ny tittel som ikke skal lagres")));
 
         await using var db = Database.NewContext();
-        Assert.Equal("Felles rutine for legemiddelsamstemming", (await db.Cases.SingleAsync(c => c.Id == id)).Title);
+        Assert.Equal("Felles rutine for legemiddelsamstemming", (await db.Cases.WithRecord().SingleAsync(c => c.Id == id)).Title);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public static class TamperingScene
         await As("mari.hovde");
         Guid treatment;
         await using (var db = database.NewContext())
-            treatment = (await db.Cases.SingleAsync(c => c.Title == AfterDecisionSeeding.ReservedDecisionTitle)).Treatments.Single(t => t.Ratifications.Count > 0).Id;
+            treatment = (await db.Cases.WithRecord().SingleAsync(c => c.Title == AfterDecisionSeeding.ReservedDecisionTitle)).Treatments.Single(t => t.Ratifications.Count > 0).Id;
         var waiting = (await Service<RatificationQueries>().ForDecisionAsync(treatment))!.Board.Groups.SelectMany(g => g.Items).Where(i => !i.IsRatified).ToList();
         foreach (var party in waiting)
             await Service<RatificationWork>().RecordAsync(treatment, party.PartyId,
@@ -350,7 +350,7 @@ public sealed class RecordTamperingTests(DemoDatabaseTemplate template) : BunitC
         await using (var db = NewContext())
         {
             hamar = await db.Parties.Where(p => p.Name == "Helseregion Hamar").Select(p => p.Id).SingleAsync();
-            treatment = (await db.Cases.SingleAsync(c => c.Title == "Felles plan for digital hjemmeoppfølging")).Treatments
+            treatment = (await db.Cases.WithRecord().SingleAsync(c => c.Title == "Felles plan for digital hjemmeoppfølging")).Treatments
                 .Single(t => t.Positions.Any(p => p.PartyId == hamar && p.Kind == PositionKind.Disagree)).Id;
         }
 

@@ -52,7 +52,7 @@ public class AccessBrowserTests(AppServer app)
         await Expect(member.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Du representerer ikke" }))
             .ToContainTextAsync("Du representerer ikke Helseregion Gjøvik og Hadeland i FU-PHBU og kan ikke gi standpunkt for den parten.");
         await using (var db = await factory.CreateDbContextAsync())
-            Assert.Empty((await db.Cases.SingleAsync(c => c.Id == caseId)).Treatments.Single().Positions);
+            Assert.Empty((await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId)).Treatments.Single().Positions);
 
         await member.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
         // The front page, or the sign-in page when the tab's own circuit ended first (signing out ends every tab); that was

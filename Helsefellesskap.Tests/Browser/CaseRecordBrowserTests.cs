@@ -64,7 +64,7 @@ public class CaseRecordBrowserTests(AppServer app)
         await using var db = await Factory.CreateDbContextAsync();
         var ssu = await db.Bodies.SingleAsync(b => b.ShortName == "SSU");
         var secretary = await db.People.SingleAsync(p => p.Name == "Mari Hovde");
-        var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+        var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
         var at = app.Clock.GetUtcNow();
         var meeting = new Meeting(ssu, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)), TimeSpan.FromHours(3),
             "Hamar, Sykehuset Innlandet", null, day);
@@ -86,7 +86,7 @@ public class CaseRecordBrowserTests(AppServer app)
         var caseId = await RegisteredCaseAsync(title, "SSU slutter seg til sekretariatets forslag til rutine.");
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var au = await db.Bodies.SingleAsync(b => b.ShortName == "AU");
             @case.StartTreatment(au, new DateOnly(2026, 11, 22), (await db.People.SingleAsync(p => p.Name == "Mari Hovde")).Id, app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
@@ -103,7 +103,7 @@ public class CaseRecordBrowserTests(AppServer app)
         // Both parties in AU agree to the amended wording, then the chair puts it forward to SSU.
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var treatment = @case.OpenTreatment!;
             foreach (var party in await db.Parties.Where(p => treatment.RequiredParties.Contains(p.Id)).ToListAsync())
                 @case.RegisterPosition(treatment.Id, party, 2, PositionKind.Agree, null, (await db.People.SingleAsync(p => p.Name == "Mari Hovde")).Id, true, app.Clock.GetUtcNow());
@@ -196,7 +196,7 @@ public class CaseRecordBrowserTests(AppServer app)
         {
             var ssu = await db.Bodies.SingleAsync(b => b.ShortName == "SSU");
             var secretary = await db.People.SingleAsync(p => p.Name == "Mari Hovde");
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var day = new DateOnly(2026, 10, 8);
             var meeting = new Meeting(ssu, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(2)), TimeSpan.FromHours(3),
                 "Hamar", null, day);
@@ -249,7 +249,7 @@ public class CaseRecordBrowserTests(AppServer app)
         }
 
         await using (var db = await Factory.CreateDbContextAsync())
-            Assert.Equal("Bakgrunnen slik SSU behandlet den.", (await db.Cases.SingleAsync(c => c.Id == caseId)).Background);
+            Assert.Equal("Bakgrunnen slik SSU behandlet den.", (await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId)).Background);
         await secretaryPage.Context.CloseAsync();
     }
 }

@@ -64,7 +64,7 @@ public class ExternalSignInBrowserTests(AppServer app)
     private async Task<(Guid CaseId, int Positions)> SharedDecisionsAsync()
     {
         await using var db = await DbAsync();
-        var @case = await db.Cases.SingleAsync(c => c.Title == SharedDecisions);
+        var @case = await db.Cases.WithRecord().SingleAsync(c => c.Title == SharedDecisions);
         return (@case.Id, @case.OpenTreatment!.Positions.Count);
     }
 

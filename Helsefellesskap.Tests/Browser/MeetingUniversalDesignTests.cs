@@ -218,7 +218,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         var (meetingId, caseId) = await MeetingInProgressAsync(title, CaseType.Decision, proposal, openItem: true, new DateOnly(2026, 12, width == 1280 ? 17 : 18));
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var treatment = @case.OpenTreatment!;
             var secretary = await db.People.SingleAsync(p => p.Name == "Mari Hovde");
             var kinds = new[] { PositionKind.AgreeWithRemark, PositionKind.Disagree, PositionKind.AgreeSubjectToRatification };

@@ -85,7 +85,7 @@ public class RatificationBrowserTests(AppServer app)
         List<(Guid Id, string Name)> waiting;
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            var treatment = (await db.Cases.SingleAsync(c => c.Title == Copd)).LatestTreatment!;
+            var treatment = (await db.Cases.WithRecord().SingleAsync(c => c.Title == Copd)).LatestTreatment!;
             var names = await db.Parties.ToDictionaryAsync(p => p.Id, p => p.Name);
             waiting = treatment.Ratifications.Where(r => r.Status == RatificationStatus.Sent)
                 .Select(r => (r.PartyId, names[r.PartyId])).Where(p => p.Item2 != "Trysil").Take(3).ToList();
@@ -119,7 +119,7 @@ public class RatificationBrowserTests(AppServer app)
         await Shot(page, "ratification-7-bulk", 0);
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            var treatment = (await db.Cases.SingleAsync(c => c.Title == Copd)).LatestTreatment!;
+            var treatment = (await db.Cases.WithRecord().SingleAsync(c => c.Title == Copd)).LatestTreatment!;
             foreach (var (id, name) in waiting)
             {
                 var item = treatment.Ratifications.Single(r => r.PartyId == id);

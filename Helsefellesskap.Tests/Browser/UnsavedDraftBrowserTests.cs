@@ -38,7 +38,7 @@ public class UnsavedDraftBrowserTests(AppServer app)
     private async Task<string> SavedBackgroundAsync(Guid caseId)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)).Background;
+        return (await db.Cases.AsNoTracking().WithRecord().SingleAsync(c => c.Id == caseId)).Background;
     }
 
     [Fact]

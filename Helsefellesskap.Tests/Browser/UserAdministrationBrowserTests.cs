@@ -26,7 +26,7 @@ public class UserAdministrationBrowserTests(AppServer app)
     private async Task<(Guid CaseId, int Positions)> SharedDecisionsAsync()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var @case = await db.Cases.SingleAsync(c => c.Title == SharedDecisions);
+        var @case = await db.Cases.WithRecord().SingleAsync(c => c.Title == SharedDecisions);
         return (@case.Id, @case.OpenTreatment!.Positions.Count);
     }
 

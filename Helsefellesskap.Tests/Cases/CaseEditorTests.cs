@@ -1,4 +1,5 @@
 using Bunit;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Cases.Editor;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
 
         page.WaitForAssertion(() => Assert.Contains("Alle endringer er lagret", page.Find("[role=status]").TextContent));
         using var db = Database.NewContext();
-        var saved = db.Cases.Single(c => c.Title == "Felles rutine for ernæring hos eldre");
+        var saved = db.Cases.WithRecord().Single(c => c.Title == "Felles rutine for ernæring hos eldre");
         Assert.Equal("SSU vedtar rutinen.", saved.ProposedDecision);
         Assert.Empty(saved.ProposalVersions);
         Assert.Null(saved.Number);

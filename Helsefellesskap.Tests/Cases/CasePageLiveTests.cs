@@ -1,4 +1,5 @@
 using Bunit;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Access;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.Domain.Cases;
@@ -15,7 +16,7 @@ public sealed class CasePageLiveTests(DemoDatabaseTemplate template) : AppPageTe
     private (Guid CaseId, Guid TreatmentId) CaseInAu()
     {
         using var db = Database.NewContext();
-        var @case = db.Cases.Single(c => c.Title.StartsWith("Samvalg i overgangen"));
+        var @case = db.Cases.WithRecord().Single(c => c.Title.StartsWith("Samvalg i overgangen"));
         return (@case.Id, @case.OpenTreatment!.Id);
     }
 

@@ -18,13 +18,13 @@ public sealed class CaseRecordSpecs(DemoDatabaseTemplate template) : ServiceSpec
     private async Task<Case> Load(string title)
     {
         await using var db = Database.NewContext();
-        return await db.Cases.SingleAsync(c => c.Title == title);
+        return await db.Cases.WithRecord().SingleAsync(c => c.Title == title);
     }
 
     private async Task<Case> Reload(Guid id)
     {
         await using var db = Database.NewContext();
-        return await db.Cases.SingleAsync(c => c.Id == id);
+        return await db.Cases.WithRecord().SingleAsync(c => c.Id == id);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CaseWorkSpecs(DemoDatabaseTemplate template) : ServiceSpec(t
     private async Task<Case> Reload(Guid id)
     {
         await using var db = Database.NewContext();
-        return await db.Cases.SingleAsync(c => c.Id == id);
+        return await db.Cases.WithRecord().SingleAsync(c => c.Id == id);
     }
 
     private async Task<CaseDraftInput> Draft(string title = "Felles rutine for legemiddelsamstemming", string proposal = "SSU vedtar rutinen.") =>
@@ -331,7 +331,7 @@ public sealed class CaseAttachmentSpecs(DemoDatabaseTemplate template) : Service
 
     /// <summary>Cases no deciding body has closed yet, so their presentation and attachments may still change.</summary>
     private static IQueryable<Case> Undecided(AppDbContext db) =>
-        db.Cases.Where(c => !c.Treatments.Any(t => t.ClosedAt != null && t.Mandate == Mandate.Decides));
+        db.Cases.WithRecord().Where(c => !c.Treatments.Any(t => t.ClosedAt != null && t.Mandate == Mandate.Decides));
 
     [Fact]
     public async Task An_attachment_is_stored_with_its_size_and_SHA_256_and_downloads_with_its_original_name()

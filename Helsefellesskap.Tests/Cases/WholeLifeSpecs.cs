@@ -1,4 +1,5 @@
 using Helsefellesskap.App;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Audit;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Meetings;
@@ -181,6 +182,6 @@ public sealed class WholeLifeSpecs(DemoDatabaseTemplate template) : ServiceSpec(
     private async Task<Case> Case(Guid caseId)
     {
         await using var db = Database.NewContext();
-        return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
+        return await db.Cases.AsNoTracking().WithRecord().SingleAsync(c => c.Id == caseId);
     }
 }

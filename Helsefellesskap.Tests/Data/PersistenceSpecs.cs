@@ -35,7 +35,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
 
         await using (var db = database.NewContext())
         {
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var parties = await db.Parties.ToListAsync();
             var treatment = @case.Treatments.Single();
             foreach (var partyId in treatment.RequiredParties)
@@ -46,7 +46,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         }
 
         await using var reread = database.NewContext();
-        var saved = await reread.Cases.SingleAsync(c => c.Id == caseId);
+        var saved = await reread.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
         var savedTreatment = saved.Treatments.Single();
         Assert.Equal(Outcome.AdoptedPendingRatification, savedTreatment.Outcome);
         Assert.Equal(8, savedTreatment.CurrentPositions.Count());
@@ -62,8 +62,8 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         var (caseId, treatmentId) = await CaseUnderTreatmentInSsu(database.NewContext());
         await using var first = database.NewContext();
         await using var second = database.NewContext();
-        var firstCase = await first.Cases.SingleAsync(c => c.Id == caseId);
-        var secondCase = await second.Cases.SingleAsync(c => c.Id == caseId);
+        var firstCase = await first.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
+        var secondCase = await second.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
         var parties = await first.Parties.ToListAsync();
         var hamar = parties.Single(p => p.Name == "Helseregion Hamar");
         var valdres = parties.Single(p => p.Name == "Helseregion Valdres");
@@ -74,7 +74,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
         await using var reread = database.NewContext();
-        var saved = await reread.Cases.SingleAsync(c => c.Id == caseId);
+        var saved = await reread.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
         Assert.Equal(firstCase.Version, saved.Version);
         Assert.Equal(hamar.Id, Assert.Single(saved.Treatments.Single().Positions).PartyId);
     }
@@ -87,7 +87,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         int before;
         await using (var db = database.NewContext())
         {
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             before = @case.Version;
             var parties = await db.Parties.ToListAsync();
             foreach (var name in new[] { "Helseregion Hamar", "Helseregion Valdres", "Sykehuset Innlandet HF" })
@@ -97,7 +97,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         }
 
         await using var reread = database.NewContext();
-        Assert.Equal(before + 1, (await reread.Cases.SingleAsync(c => c.Id == caseId)).Version);
+        Assert.Equal(before + 1, (await reread.Cases.WithRecord().SingleAsync(c => c.Id == caseId)).Version);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         var (caseId, treatmentId) = await CaseUnderTreatmentInSsu(database.NewContext());
         await using (var db = database.NewContext())
         {
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var hamar = await db.Parties.SingleAsync(p => p.Name == "Helseregion Hamar");
             @case.RegisterPosition(treatmentId, hamar, 1, PositionKind.Agree, null, Guid.Empty, false, At);
             await db.SaveChangesAsync();
@@ -129,14 +129,14 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         foreach (var kind in new[] { PositionKind.Disagree, PositionKind.Agree })
         {
             await using var db = database.NewContext();
-            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
             var hamar = await db.Parties.SingleAsync(p => p.Name == "Helseregion Hamar");
             @case.RegisterPosition(treatmentId, hamar, 1, kind, kind == PositionKind.Disagree ? "Trenger tid." : null, Guid.Empty, false, At);
             await db.SaveChangesAsync();
         }
 
         await using var reread = database.NewContext();
-        var positions = (await reread.Cases.SingleAsync(c => c.Id == caseId)).Treatments.Single().Positions;
+        var positions = (await reread.Cases.WithRecord().SingleAsync(c => c.Id == caseId)).Treatments.Single().Positions;
         Assert.Equal(2, positions.Count);
         Assert.Single(positions, p => p.IsReplaced && p.Kind == PositionKind.Disagree);
     }
@@ -177,7 +177,7 @@ public class PersistenceSpecs(DemoDatabaseTemplate template)
         var registration = database.Services.GetRequiredService<CaseRegistration>();
         Guid draftId;
         await using (var db = database.NewContext())
-            draftId = (await db.Cases.ToListAsync()).Single(c => c.Number is null).Id;
+            draftId = (await db.Cases.WithRecord().ToListAsync()).Single(c => c.Number is null).Id;
 
         var number = await registration.RegisterAsync(draftId, actor: null);
 

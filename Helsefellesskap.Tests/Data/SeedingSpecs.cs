@@ -60,7 +60,7 @@ public class SeedingSpecs(DemoDatabaseTemplate template)
         await using var database = template.Copy();
         await using var db = database.NewContext();
 
-        var statuses = (await db.Cases.ToListAsync()).Select(c => c.Status).ToHashSet();
+        var statuses = (await db.Cases.WithRecord().ToListAsync()).Select(c => c.Status).ToHashSet();
         Assert.Superset(new HashSet<CaseStatus>
         {
             CaseStatus.Draft, CaseStatus.UnderTreatment, CaseStatus.Recommended, CaseStatus.Advised, CaseStatus.Binding,

@@ -49,7 +49,7 @@ public sealed class NoticeMailSpecs : ServiceSpec
             "Hamar rådhus", "https://video.eksempel.no/ssu"));
         await Meetings.AddCaseAsync(meeting, caseId);
         await using var db = Database.NewContext();
-        var number = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)).Number!.ToString()!;
+        var number = (await db.Cases.AsNoTracking().WithRecord().SingleAsync(c => c.Id == caseId)).Number!.ToString()!;
         return (meeting, number);
     }
 

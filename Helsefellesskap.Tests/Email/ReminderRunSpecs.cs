@@ -1,4 +1,5 @@
 using Helsefellesskap.App;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Administration;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Email;
@@ -130,7 +131,7 @@ public sealed class ReminderRunSpecs : ServiceSpec
         {
             var tolga = await db.Parties.SingleAsync(p => p.Name == "Tolga");
             // Tolga's earliest open deadline: the day after it, that ratification is late.
-            var deadline = (await db.Cases.ToListAsync()).SelectMany(c => c.Treatments).SelectMany(t => t.Ratifications)
+            var deadline = (await db.Cases.WithRecord().ToListAsync()).SelectMany(c => c.Treatments).SelectMany(t => t.Ratifications)
                 .Where(r => r.PartyId == tolga.Id && !r.IsSettled && r.Deadline is not null).Min(r => r.Deadline!.Value);
             clock.Now = OsloTime.At(deadline.AddDays(1), 7);
         }

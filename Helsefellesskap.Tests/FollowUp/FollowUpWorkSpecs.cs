@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Features.FollowUp;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.Domain;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Domain.FollowUp;
@@ -16,7 +17,7 @@ public sealed class FollowUpWorkSpecs(DemoDatabaseTemplate template) : ServiceSp
     private async Task<(Guid CaseId, Guid TreatmentId)> Decision(string title)
     {
         await using var db = Database.NewContext();
-        var c = await db.Cases.SingleAsync(x => x.Title == title);
+        var c = await db.Cases.WithRecord().SingleAsync(x => x.Title == title);
         return (c.Id, c.Treatments.Last(FollowUpAction.IsDecision).Id);
     }
 
@@ -106,7 +107,7 @@ public sealed class FollowUpWorkSpecs(DemoDatabaseTemplate template) : ServiceSp
             new MandateInput(await Body("FU-PHBU"), "Prosjekt: overgang fra BUP til kommunen", "Fagutvalget utreder en felles overgangsrutine.", new DateOnly(2027, 5, 1)));
 
         await using var db = Database.NewContext();
-        var mandate = await db.Cases.SingleAsync(c => c.Id == mandateCaseId);
+        var mandate = await db.Cases.WithRecord().SingleAsync(c => c.Id == mandateCaseId);
         Assert.Equal((CaseStatus.Draft, await Body("FU-PHBU")), (mandate.Status, mandate.BodyId));
         Assert.Contains($"/saker/{caseId}#behandling-{treatmentId}", mandate.Background);
         Assert.Equal("Fagutvalget utreder en felles overgangsrutine.", mandate.ProposedDecision);

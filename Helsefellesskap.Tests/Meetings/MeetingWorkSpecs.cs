@@ -1,4 +1,5 @@
 using Helsefellesskap.App;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Meetings;
 using Helsefellesskap.App.Features.Meetings.Live;
 using Helsefellesskap.Domain;
@@ -74,7 +75,7 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         Assert.StartsWith("0 av 8 parter enige – venter på", current.TallySummary);
         Assert.True(received[^1].Revision > received[0].Revision);
         await using var db = Database.NewContext();
-        var @case = await db.Cases.SingleAsync(c => c.Id == current.CaseId);
+        var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == current.CaseId);
         Assert.Equal(meeting, @case.OpenTreatment!.MeetingId);
     }
 
@@ -209,7 +210,7 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         Assert.Equal(Outcome.NoConsensus, current.Outcome);
         Assert.Equal(NextStep.LaterMeeting, current.NextStep);
         await using var db = Database.NewContext();
-        var @case = await db.Cases.SingleAsync(c => c.Id == current.CaseId);
+        var @case = await db.Cases.WithRecord().SingleAsync(c => c.Id == current.CaseId);
         Assert.True(@case.IsReadyForAgendaOf(@case.LatestTreatment!.BodyId));
     }
 
@@ -284,7 +285,7 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         var meeting = await DecemberMeeting();
         await As("mari.hovde");
         await using var db = Database.NewContext();
-        var draft = await db.Cases.FirstAsync(c => c.Year == null);
+        var draft = await db.Cases.WithRecord().FirstAsync(c => c.Year == null);
         var refused = await Assert.ThrowsAsync<DomainException>(() => Work.AddCaseAsync(meeting, draft.Id));
         Assert.Contains("er ikke lagt fram for SSU", refused.Message);
         Assert.Empty(await Service<MeetingQueries>().AgendaCandidatesAsync(meeting));

@@ -82,7 +82,7 @@ public sealed class MinutesSpecs(DemoDatabaseTemplate template) : ServiceSpec(te
         Guid municipality;
         await using (var db = Database.NewContext())
         {
-            var treatment = (await db.Cases.SingleAsync(c => c.Treatments.Any(t => t.Id == scene.Treatment))).Treatments.Single(t => t.Id == scene.Treatment);
+            var treatment = (await db.Cases.WithRecord().SingleAsync(c => c.Treatments.Any(t => t.Id == scene.Treatment))).Treatments.Single(t => t.Id == scene.Treatment);
             municipality = treatment.Ratifications.First().PartyId;
         }
         var today = OsloTime.Today(Service<TimeProvider>());

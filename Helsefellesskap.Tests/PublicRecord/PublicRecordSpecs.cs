@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Features.Cases;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.PublicRecord;
 using Helsefellesskap.Domain.Cases;
 using Helsefellesskap.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class PublicRecordSpecs(DemoDatabaseTemplate template) : ServiceSp
     {
         Guid copd;
         await using (var db = Database.NewContext())
-            copd = (await db.Cases.ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
+            copd = (await db.Cases.WithRecord().ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
         await As("mari.hovde");
 
         await Service<CaseWork>().SetPublicationAsync(copd, exempt: true, "offl. § 14");
@@ -44,7 +45,7 @@ public sealed class PublicRecordSpecs(DemoDatabaseTemplate template) : ServiceSp
     {
         Guid copd;
         await using (var db = Database.NewContext())
-            copd = (await db.Cases.ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
+            copd = (await db.Cases.WithRecord().ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
         await As("torstein.vik");
 
         var error = await Assert.ThrowsAsync<Helsefellesskap.Domain.DomainException>(() => Service<CaseWork>().SetPublicationAsync(copd, true, "offl. § 14"));
@@ -71,13 +72,13 @@ public sealed class PublicRecordSpecs(DemoDatabaseTemplate template) : ServiceSp
 
         Guid copd;
         await using (var db = Database.NewContext())
-            copd = (await db.Cases.ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
+            copd = (await db.Cases.WithRecord().ToListAsync()).Single(c => c.Title.StartsWith("Pasientforløp")).Id;
         await As("mari.hovde");
         await Service<CaseWork>().SetPublicationAsync(copd, exempt: true, "offl. § 14");
 
         Guid meeting;
         await using (var db = Database.NewContext())
-            meeting = (await db.Cases.SingleAsync(c => c.Id == copd)).Treatments.Single(t => t.BodyName == "SSU").MeetingId!.Value;
+            meeting = (await db.Cases.WithRecord().SingleAsync(c => c.Id == copd)).Treatments.Single(t => t.BodyName == "SSU").MeetingId!.Value;
         var minutes = (await Record.MinutesAsync(meeting))!;
         var exempt = Assert.Single(minutes.Items, i => i.ExemptionBasis is not null);
         Assert.Equal("offl. § 14", exempt.ExemptionBasis);

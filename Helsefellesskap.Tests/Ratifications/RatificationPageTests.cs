@@ -1,4 +1,5 @@
 using Bunit;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Ratifications;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -12,7 +13,7 @@ public sealed class RatificationPageTests(DemoDatabaseTemplate template) : AppPa
     private Guid CopdTreatment()
     {
         using var db = Database.NewContext();
-        var copd = db.Cases.Single(c => c.Title == "Pasientforløp for personer med kols i Innlandet");
+        var copd = db.Cases.WithRecord().Single(c => c.Title == "Pasientforløp for personer med kols i Innlandet");
         return copd.Treatments.Single(t => t.Ratifications.Count > 0).Id;
     }
 

@@ -1,4 +1,5 @@
 using Helsefellesskap.App.Data.Seeding;
+using Helsefellesskap.App.Data;
 using Helsefellesskap.App.Features.Cases;
 using Helsefellesskap.App.Features.Ratifications;
 using Helsefellesskap.Domain;
@@ -18,7 +19,7 @@ public sealed class RatificationWorkSpecs(DemoDatabaseTemplate template) : Servi
     private async Task<(Guid CaseId, Guid TreatmentId)> Decision(string title)
     {
         await using var db = Database.NewContext();
-        var @case = await db.Cases.SingleAsync(c => c.Title == title);
+        var @case = await db.Cases.WithRecord().SingleAsync(c => c.Title == title);
         return (@case.Id, @case.Treatments.Single(t => t.Ratifications.Count > 0).Id);
     }
 
@@ -28,7 +29,7 @@ public sealed class RatificationWorkSpecs(DemoDatabaseTemplate template) : Servi
     private async Task<Case> Reload(Guid caseId)
     {
         await using var db = Database.NewContext();
-        return await db.Cases.SingleAsync(c => c.Id == caseId);
+        return await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId);
     }
 
     private static RatificationEntry Ratified(string body = "Kommunestyret") => new(RatificationStatus.Ratified, body, "PS 51/26", Today);

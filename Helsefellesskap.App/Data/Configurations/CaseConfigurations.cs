@@ -54,13 +54,11 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Navigation(x => x.ProposalVersions).HasField("_proposalVersions").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(x => x.Treatments).WithOne("Case").HasForeignKey(t => t.CaseId);
         b.Navigation(x => x.Treatments).HasField("_treatments").UsePropertyAccessMode(PropertyAccessMode.Field);
-        // A case is loaded whole: its rules need every treatment, wording and position.
-        b.Navigation(x => x.ProposalVersions).AutoInclude();
-        b.Navigation(x => x.Treatments).AutoInclude();
+        // Nothing that grows is auto-included: a query that needs the whole case asks for it (AggregateLoading.WithRecord).
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.CaseId);
-        b.Navigation(x => x.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.Navigation(x => x.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(x => x.Addenda).WithOne().HasForeignKey(a => a.CaseId);
-        b.Navigation(x => x.Addenda).HasField("_addenda").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.Navigation(x => x.Addenda).HasField("_addenda").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -148,11 +146,8 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
         b.Navigation(x => x.Positions).HasField("_positions").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(x => x.Ratifications).WithOne().HasForeignKey(r => r.TreatmentId);
         b.Navigation(x => x.Ratifications).HasField("_ratifications").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Loaded where a query needs them (AggregateLoading.WithTreatmentRows, WithRecord), never by default.
         b.HasMany<RequiredParty>("_requiredParties").WithOne().HasForeignKey(r => r.TreatmentId);
-        b.Navigation(x => x.Wordings).AutoInclude();
-        b.Navigation(x => x.Positions).AutoInclude();
-        b.Navigation(x => x.Ratifications).AutoInclude();
-        b.Navigation("_requiredParties").AutoInclude();
     }
 }
 
@@ -225,9 +220,10 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.HasMany(x => x.Attendance).WithOne().HasForeignKey(a => a.MeetingId);
         b.Navigation(x => x.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         b.HasMany(x => x.Remarks).WithOne().HasForeignKey(r => r.MeetingId);
-        b.Navigation(x => x.Remarks).HasField("_remarks").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        // Remarks and corrections grow through the meeting and after it: loaded by AggregateLoading.WithMinutes.
+        b.Navigation(x => x.Remarks).HasField("_remarks").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(x => x.Corrections).WithOne().HasForeignKey(c => c.MeetingId);
-        b.Navigation(x => x.Corrections).HasField("_corrections").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.Navigation(x => x.Corrections).HasField("_corrections").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

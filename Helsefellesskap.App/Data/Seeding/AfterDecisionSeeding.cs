@@ -62,7 +62,7 @@ public static class AfterDecisionSeeding
     private static async Task SeedReservedDecisionAsync(AppDbContext db, List<Party> parties)
     {
         var ssu = await db.Bodies.SingleAsync(b => b.ShortName == "SSU");
-        var copd = await db.Cases.SingleAsync(c => c.Title == "Pasientforløp for personer med kols i Innlandet");
+        var copd = await db.Cases.WithRecord().SingleAsync(c => c.Title == "Pasientforløp for personer med kols i Innlandet");
         db.CaseSteeringLinks.Add(new CaseSteeringLink(copd.Id, SteeringIndicator.CopdPatients, FigureYear));
         db.CaseSteeringLinks.Add(new CaseSteeringLink(copd.Id, SteeringIndicator.InpatientStays, FigureYear));
 

@@ -13,7 +13,7 @@ public static class FollowUpSeeder
 
     public static async Task SeedAsync(AppDbContext db)
     {
-        var cases = await db.Cases.ToListAsync();
+        var cases = await db.Cases.WithRecord().ToListAsync();
         var parties = await db.Parties.ToDictionaryAsync(p => p.Name, p => p.Id);
         var people = await db.Users.Where(u => u.PersonId != null).ToDictionaryAsync(u => u.UserName!, u => u.PersonId!.Value);
         var secretary = people["mari.hovde"];

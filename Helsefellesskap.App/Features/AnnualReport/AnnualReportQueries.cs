@@ -73,7 +73,7 @@ public sealed class AnnualReportQueries(IDbContextFactory<AppDbContext> dbFactor
         var held = meetings.Count(m => m.Status is MeetingStatus.Closed or MeetingStatus.MinutesApproved);
 
         progress?.Report("Henter sakene og vedtakene");
-        var cases = await db.Cases.AsNoTracking()
+        var cases = await db.Cases.AsNoTracking().WithRecord()
             .Where(c => c.Treatments.Any(t => t.BodyId == body.Id && t.ClosedAt >= start && t.ClosedAt < end))
             .ToListAsync(cancellationToken);
         var treatments = cases

@@ -58,7 +58,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> dbFactory, Actors
         await MustAsync(actor => actor.MustReadCaseHistory(OsloTime.Today(clock)));
         await using var db = await dbFactory.CreateDbContextAsync();
         // A case's history tells what its papers said, so it is read only by those who may read the case.
-        if (await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) is { } @case)
+        if (await db.Cases.AsNoTracking().Include(c => c.Treatments).SingleOrDefaultAsync(c => c.Id == caseId) is { } @case)
             (await actors.CurrentAsync(db)).MustReadCase(@case, OsloTime.Today(clock));
         var records = await db.AuditRecords.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Sequence).ToListAsync();
         return records.Select(AuditRecordView.Of).ToList();

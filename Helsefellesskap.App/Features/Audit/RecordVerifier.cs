@@ -283,7 +283,7 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
 
     private static async Task<string> CaseNameAsync(AppDbContext db, Guid? caseId)
     {
-        var c = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id == caseId)
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
             .Select(x => new { x.Year, x.Sequence, x.Title, Body = db.Bodies.Where(b => b.Id == x.BodyId).Select(b => b.ShortName).FirstOrDefault() })
             .SingleOrDefaultAsync();
         if (c is null) return "en ukjent sak";
@@ -291,12 +291,12 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
     }
 
     private static async Task<string> CaseOfTreatmentAsync(AppDbContext db, Guid? treatmentId) =>
-        await CaseNameAsync(db, await db.Set<Treatment>().AsNoTracking().IgnoreAutoIncludes().Where(t => t.Id == treatmentId)
+        await CaseNameAsync(db, await db.Set<Treatment>().AsNoTracking().Where(t => t.Id == treatmentId)
             .Select(t => (Guid?)t.CaseId).SingleOrDefaultAsync());
 
     private static async Task<string> TreatmentNameAsync(AppDbContext db, Guid? treatmentId)
     {
-        var t = await db.Set<Treatment>().AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id == treatmentId)
+        var t = await db.Set<Treatment>().AsNoTracking().Where(x => x.Id == treatmentId)
             .Select(x => new { x.BodyName, x.CaseId }).SingleOrDefaultAsync();
         return t is null ? "en ukjent behandling" : $"behandlingen i {t.BodyName} av {await CaseNameAsync(db, t.CaseId)}";
     }
@@ -312,7 +312,7 @@ public sealed class RecordVerifier(Func<CancellationToken, Task<AppDbContext>> n
     private static async Task CheckOutcomesAsync(AppDbContext db, List<string> findings, CancellationToken cancellationToken)
     {
         var wrong = new List<string>();
-        var cases = db.Cases.AsNoTracking().Where(c => c.Treatments.Any(t => t.ClosedAt != null)).OrderBy(c => c.Year).ThenBy(c => c.Sequence);
+        var cases = db.Cases.AsNoTracking().WithRecord().Where(c => c.Treatments.Any(t => t.ClosedAt != null)).OrderBy(c => c.Year).ThenBy(c => c.Sequence);
         await foreach (var @case in cases.AsAsyncEnumerable().WithCancellation(cancellationToken))
             foreach (var treatment in @case.Treatments.Where(t => t.IsClosed && t.OutcomeAtClose is not null))
                 if (treatment.OutcomeAtClose != treatment.OutcomeAtCloseByRule)

@@ -43,7 +43,7 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> dbFactory, Actor
     public async Task<CaseDetails?> GetAsync(Guid id)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
+        var @case = await db.Cases.AsNoTracking().WithRecord().SingleOrDefaultAsync(c => c.Id == id);
         if (@case is null) return null;
         (await actors.CurrentAsync(db)).MustReadCase(@case, OsloTime.Today(clock));
         var body = await db.Bodies.AsNoTracking().Where(b => b.Id == @case.BodyId).Select(b => b.Name).SingleAsync();

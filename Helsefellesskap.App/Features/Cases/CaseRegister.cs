@@ -46,7 +46,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
     public static async Task<Dictionary<Guid, string>> UnreadableAsync(AppDbContext db, Actor reader, DateOnly today,
         CancellationToken cancellationToken = default)
     {
-        var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken);
+        var restricted = await db.Cases.AsNoTracking().Include(c => c.Treatments).Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken);
         return restricted.Where(c => !reader.MayReadCase(c, today)).ToDictionary(c => c.Id, HiddenTitle);
     }
 
@@ -58,7 +58,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unreadable = await UnreadableAsync(db, cancellationToken);
-        IQueryable<Case> cases = db.Cases.AsNoTracking().IgnoreAutoIncludes();
+        IQueryable<Case> cases = db.Cases.AsNoTracking();
         if (filter.BodyId is { } bodyId) cases = cases.Where(c => c.BodyId == bodyId);
         if (filter.Year is { } year) cases = cases.Where(c => c.Year == year);
         if (filter.Status is { } status) cases = cases.Where(c => EF.Property<string>(c, CaseProjection.Status) == status.ToString());
@@ -102,7 +102,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
 
         // Where each case on the page stands comes from its latest treatment: one small query for the page only.
         var ids = rows.Select(r => r.Id).ToList();
-        var latest = (await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id))
+        var latest = (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
                 .SelectMany(c => c.Treatments, (c, t) => new { c.Id, t.StartedOn, t.ClosedAt, t.BodyName, t.ForwardedToBodyName })
                 .ToListAsync(cancellationToken))
             .GroupBy(t => t.Id)
@@ -121,7 +121,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
         // Every body whose mandate is to decide, so a new deciding body appears here without a change to this list.
         var deciding = (await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToListAsync())
             .Where(b => b.Mandate == Mandate.Decides).Select(b => b.Id).ToList();
-        var treatments = db.Cases.AsNoTracking().IgnoreAutoIncludes()
+        var treatments = db.Cases.AsNoTracking()
             .SelectMany(c => c.Treatments, (c, t) => new { Case = c, Treatment = t })
             .Where(x => x.Treatment.ClosedAt != null && deciding.Contains(x.Treatment.BodyId));
         if (bodyId is { } b) treatments = treatments.Where(x => x.Treatment.BodyId == b);
@@ -145,7 +145,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
     public async Task<IReadOnlyList<QueueRow>> AwaitingPreparationAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+        var rows = await db.Cases.AsNoTracking()
             .SelectMany(c => c.Treatments, (c, t) => new { Case = c, Treatment = t })
             .Where(x => x.Treatment.ClosedAt == null && x.Treatment.Mandate != Mandate.Decides)
             .OrderBy(x => x.Treatment.StartedOn)
@@ -160,7 +160,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
     public async Task<IReadOnlyList<QueueRow>> ReadyForAgendaAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+        var rows = await db.Cases.AsNoTracking()
             .Where(c => EF.Property<Guid?>(c, CaseProjection.ReadyForBodyId) != null)
             .Select(c => new
             {
@@ -187,7 +187,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
     public async Task<Guid?> FindByNumberAsync(string bodyShortName, int year, int sequence)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+        return await db.Cases.AsNoTracking()
             .Where(c => c.Year == year && c.Sequence == sequence &&
                 db.Bodies.Any(b => b.Id == c.BodyId && b.ShortName.ToLower() == bodyShortName.ToLower()))
             .Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
@@ -196,7 +196,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
     public async Task<IReadOnlyDictionary<CaseStatus, int>> CountByStatusAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var counts = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+        var counts = await db.Cases.AsNoTracking()
             .GroupBy(c => EF.Property<string>(c, CaseProjection.Status))
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
         return counts.ToDictionary(c => Enum.Parse<CaseStatus>(c.Status), c => c.Count);
@@ -207,7 +207,7 @@ public sealed class CaseRegister(IDbContextFactory<AppDbContext> dbFactory, Acto
         await using var db = await dbFactory.CreateDbContextAsync();
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().OrderBy(b => b.Kind)
             .Select(b => new { b.Id, b.ShortName, b.Name }).ToListAsync();
-        var years = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Year != null)
+        var years = await db.Cases.AsNoTracking().Where(c => c.Year != null)
             .Select(c => c.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync();
         return (bodies.Select(b => (b.Id, b.ShortName, b.Name)).ToList(), years);
     }

@@ -27,7 +27,7 @@ public sealed class CaseRegistration(IDbContextFactory<AppDbContext> dbFactory, 
             db.AuditActor = actor;
             try
             {
-                var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId)
+                var @case = await db.Cases.WithRecord().SingleOrDefaultAsync(c => c.Id == caseId)
                     ?? throw new DomainException("Saken finnes ikke.");
                 var year = OsloTime.Today(clock).Year;
                 var series = await db.CaseNumberSeries.SingleOrDefaultAsync(s => s.BodyId == @case.BodyId && s.Year == year);

@@ -201,7 +201,7 @@ public sealed class CaseWork(IDbContextFactory<AppDbContext> dbFactory, WriteGat
     }
 
     private static async Task<Case> CaseAsync(AppDbContext db, Guid caseId) =>
-        await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        await db.Cases.WithRecord().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
 
     private static async Task<Body> BodyAsync(AppDbContext db, Guid bodyId) =>
         await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Utvalget finnes ikke.");

@@ -93,7 +93,7 @@ public static class MeetingMail
     private static async Task<string> AgendaAsync(AppDbContext db, Meeting meeting)
     {
         var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
-        var cases = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var lines = new StringBuilder();
         var number = 0;
         foreach (var item in meeting.Agenda)

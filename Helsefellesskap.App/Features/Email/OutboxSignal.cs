@@ -4,9 +4,14 @@ namespace Helsefellesskap.App.Features.Email;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private long _notifications;
+
+    /// <summary>How many times a command has woken the worker since the start: a command that wrote no mail does not.</summary>
+    public long Notifications => Interlocked.Read(ref _notifications);
 
     public void Notify()
     {
+        Interlocked.Increment(ref _notifications);
         try { _signal.Release(); }
         catch (SemaphoreFullException) { /* already woken */ }
     }

@@ -23,7 +23,7 @@ public sealed class ReminderRun(IDbContextFactory<AppDbContext> dbFactory, Write
         var people = await db.People.AsNoTracking().Where(p => p.Email != null && !p.RemindersTurnedOff).ToDictionaryAsync(p => p.Id, cancellationToken);
         var leadTimes = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().ToDictionaryAsync(b => b.Id, b => b.ReminderLeadTimes, cancellationToken);
         // E-mail leaves the app: like the notice, it never carries the title of a case exempt from publication.
-        var exempt = (await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken))
+        var exempt = (await db.Cases.AsNoTracking().Include(c => c.Treatments).Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync(cancellationToken))
             .ToDictionary(c => c.Id, Cases.CaseRegister.HiddenTitle);
         var items = await WorkItems.GatherAsync(db, today, unreadable: exempt);
         var facts = items

@@ -44,11 +44,11 @@ public sealed class FollowUpQueries(IDbContextFactory<AppDbContext> dbFactory, H
         };
         var list = await actions.ToListAsync();
         var caseIds = list.Select(a => a.CaseId).Distinct().ToList();
-        var cases = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(x => caseIds.Contains(x.Id))
+        var cases = await db.Cases.AsNoTracking().Where(x => caseIds.Contains(x.Id))
             .Select(x => new { x.Id, x.Year, x.Sequence, x.BodyId, x.Title }).ToDictionaryAsync(x => x.Id);
         var numbering = await CaseRegister.ShortNamesAsync(db);
         var treatmentIds = list.Select(a => a.TreatmentId).Distinct().ToList();
-        var bodies = await db.Set<Treatment>().AsNoTracking().IgnoreAutoIncludes().Where(t => treatmentIds.Contains(t.Id))
+        var bodies = await db.Set<Treatment>().AsNoTracking().Where(t => treatmentIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.BodyName);
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);

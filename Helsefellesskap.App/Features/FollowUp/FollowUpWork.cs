@@ -31,7 +31,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustCreateFollowUp(Today);
-        var decision = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        var decision = await db.Cases.AsNoTracking().WithRecord().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         await MustExistAsync(db, input);
         var action = FollowUpAction.For(decision, treatmentId, input.What, input.OwnerPartyId, input.OwnerPersonId, input.Deadline,
             GoalLink.Create(input.GoalTitle, input.GoalUrl), actor.ActingPersonId, clock.GetUtcNow());
@@ -76,7 +76,7 @@ public sealed class FollowUpWork(IDbContextFactory<AppDbContext> dbFactory, Writ
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustGiveMandate(Today);
-        var decision = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        var decision = await db.Cases.AsNoTracking().WithRecord().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BodyId) ?? throw new DomainException("Velg utvalget som får mandatet.");
         var treatment = decision.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
         var at = clock.GetUtcNow();

@@ -43,7 +43,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
         if (await actors.CurrentOrNullAsync(db) is not { } actor) return MeetingRights.None;
         var today = OsloTime.Today(clock);
         // Only exempt cases and drafts can be closed to a reader, so only those are checked.
-        var restricted = await db.Cases.AsNoTracking().Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync();
+        var restricted = await db.Cases.AsNoTracking().Include(c => c.Treatments).Where(c => c.IsExemptFromPublication || c.Year == null).ToListAsync();
         return new MeetingRights(actor, today)
         {
             WithheldCases = restricted.Where(c => !actor.MayReadCase(c, today)).ToDictionary(c => c.Id, Cases.CaseRegister.HiddenTitle),
@@ -61,7 +61,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, Ac
                 db.Meetings.Any(m => m.Id == i.MeetingId && m.Status != MeetingStatus.Closed && m.Status != MeetingStatus.MinutesApproved))
             .Select(i => i.CaseId!.Value).ToListAsync();
         var registered = CaseStatus.Registered.ToString();
-        var cases = await db.Cases.AsNoTracking()
+        var cases = await db.Cases.AsNoTracking().WithRecord()
             .Where(c => EF.Property<Guid?>(c, CaseProjection.ReadyForBodyId) == bodyId ||
                 (c.BodyId == bodyId && EF.Property<string>(c, CaseProjection.Status) == registered))
             .Where(c => !onAgendas.Contains(c.Id))

@@ -59,7 +59,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     public Task AddCaseAsync(Guid meetingId, Guid caseId) => Change(meetingId, async (db, actor, meeting) =>
     {
         actor.MustSetAgenda(Today);
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        var @case = await db.Cases.AsNoTracking().WithRecord().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var body = await BodyAsync(db, meeting.BodyId);
         var number = CaseRegister.NumberText(@case, await CaseRegister.ShortNamesAsync(db));
         DomainException.ThrowIf(!@case.IsReadyForAgendaOf(body.Id),
@@ -222,7 +222,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             if (next is not null) bus.Remember(next);
             return (next, @case.Id);
         });
-        outbox.Notify();
+        // A registration writes no mail: the outbox worker is not woken for it.
         if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         _ = caseNotifier.PublishAsync(caseId);
     }
@@ -255,7 +255,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         DomainException.ThrowIf(!item.IsCase, $"«{item.Title}» er ikke en sak som partene gir standpunkt til.");
         DomainException.ThrowIf(item.TreatmentId is null, $"«{item.Title}» er ikke åpnet ennå. Standpunkt gis når lederen har åpnet saken.");
         var treatmentId = item.TreatmentId!.Value;
-        var @case = await db.Cases.IgnoreAutoIncludes()
+        var @case = await db.Cases
             .Include(c => c.ProposalVersions.OrderByDescending(v => v.Version).Take(1))
             .Include(c => c.Treatments.Where(t => t.Id == treatmentId)).ThenInclude(t => t.Wordings.OrderByDescending(w => w.Version).Take(1))
             .Include(c => c.Treatments).ThenInclude(t => t.Positions.Where(p => p.ReplacedAt == null))
@@ -282,7 +282,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         actor.MustAddRemark(body.Id, body.ShortName, Today);
         meeting.AddRemark(itemId, actor.ActingPersonId, text, Now, submission);
         db.AuditAction = "Merknad til protokollen";
-    });
+    }, minutes: true); // the remarks so far: the same submission twice records one
 
     /// <summary>The chair closes an item. The outcome is the domain's; the chair only chooses what happens without consensus.</summary>
     public Task CloseItemAsync(Guid meetingId, Guid itemId, ItemClosing closing) => Change(meetingId, async (db, actor, meeting) =>
@@ -350,7 +350,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         await MustRunAsync(db, meeting, (body, day) => actor.MustCorrectMinutes(body.Id, body.ShortName, day));
         var correction = meeting.CorrectMinutes(text, reason, actor.ActingPersonId, Now);
         db.AuditAction = $"Rettelse {correction.Number} til protokollen";
-    });
+    }, minutes: true); // the corrections so far: the next one is numbered after them
 
     /// <summary>Reads a meeting's snapshot for a screen that joins it; later changes arrive through the notifier.</summary>
     public async Task<MeetingSnapshot?> SnapshotAsync(Guid meetingId)
@@ -373,16 +373,20 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             ?? throw new DomainException($"Helsefellesskapet har ikke {(kind == BodyKind.PartnershipMeeting ? "et partnerskapsmøte" : "et arbeidsutvalg")} å sende saken til.");
     }
 
-    private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change)
+    /// <param name="minutes">The command reads the meeting's remarks or corrections (<see cref="AggregateLoading.WithMinutes"/>).</param>
+    private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change, bool minutes = false)
     {
         var touchedCases = new List<Guid>();
+        var wroteMail = false;
         var snapshot = await gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
-            var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
+            var meetings = minutes ? db.Meetings.WithMinutes() : db.Meetings;
+            var meeting = await meetings.SingleOrDefaultAsync(m => m.Id == meetingId) ?? throw new DomainException("Møtet finnes ikke.");
             await change(db, actor, meeting);
+            wroteMail = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             // Someone else's change in the same moment surfaces as EF's concurrency exception, which the page's one
             // command path (Shared/Commands.cs) turns into the one message users read for it.
             await db.SaveChangesAsync();
@@ -393,7 +397,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             if (read is not null) bus.Remember(read);
             return read;
         });
-        outbox.Notify();
+        // Only a command that wrote mail (a notice, its update, a cancellation, approved minutes) wakes the worker.
+        if (wroteMail) outbox.Notify();
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
         if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
@@ -413,7 +418,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     }
 
     private static async Task<Case> CaseAsync(AppDbContext db, Guid caseId) =>
-        await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        await db.Cases.WithRecord().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
 
     private static async Task<Body> BodyAsync(AppDbContext db, Guid bodyId) =>
         await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId) ?? throw new DomainException("Utvalget finnes ikke.");

@@ -70,7 +70,7 @@ public static class WorkItems
 
         // Positions my party owes: in AU and the professional committees, and on an item open in a meeting now.
         var openMeetingOf = meetings.Where(m => m.Status == MeetingStatus.InProgress).ToDictionary(m => m.Id);
-        var cases = await db.Cases.AsNoTracking().Where(c => c.Treatments.Any(t => t.ClosedAt == null)).ToListAsync();
+        var cases = await db.Cases.AsNoTracking().WithRecord().Where(c => c.Treatments.Any(t => t.ClosedAt == null)).ToListAsync();
         foreach (var @case in cases)
             foreach (var treatment in @case.Treatments.Where(t => !t.IsClosed))
             {
@@ -88,7 +88,7 @@ public static class WorkItems
         // Ratification my party must record: those allowed to record it, else the party's member of the partnership meeting.
         var grants = await db.RatificationGrants.AsNoTracking().ToListAsync();
         var partnershipMeeting = bodies.Values.FirstOrDefault(b => b.Kind == BodyKind.PartnershipMeeting);
-        var pending = await db.Cases.AsNoTracking().Where(c => c.Treatments.Any(t => t.Ratifications.Any())).ToListAsync();
+        var pending = await db.Cases.AsNoTracking().WithRecord().Where(c => c.Treatments.Any(t => t.Ratifications.Any())).ToListAsync();
         foreach (var @case in pending)
             foreach (var treatment in @case.Treatments)
                 foreach (var ratification in treatment.Ratifications.Where(r => !r.IsSettled))

@@ -102,7 +102,7 @@ public sealed class PublicRecord(IDbContextFactory<AppDbContext> dbFactory, Meet
         var approved = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.MinutesApproved)
             .ToDictionaryAsync(m => m.Id);
         var approvedIds = approved.Keys.ToList();
-        var cases = await db.Cases.AsNoTracking()
+        var cases = await db.Cases.AsNoTracking().WithRecord()
             .Where(c => !c.IsExemptFromPublication && c.Treatments.Any(t =>
                 t.ClosedAt != null && t.Mandate == Mandate.Decides && t.MeetingId != null && approvedIds.Contains(t.MeetingId.Value)))
             .ToListAsync();

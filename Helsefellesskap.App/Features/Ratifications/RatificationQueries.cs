@@ -22,7 +22,7 @@ public sealed class RatificationQueries(IDbContextFactory<AppDbContext> dbFactor
     public async Task<DecisionRatification?> ForDecisionAsync(Guid treatmentId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Treatments.Any(t => t.Id == treatmentId));
+        var @case = await db.Cases.AsNoTracking().WithRecord().SingleOrDefaultAsync(c => c.Treatments.Any(t => t.Id == treatmentId));
         if (@case is null) return null;
         var treatment = @case.Treatments.Single(t => t.Id == treatmentId);
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id);

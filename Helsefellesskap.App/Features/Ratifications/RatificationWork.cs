@@ -25,7 +25,7 @@ public sealed class RatificationWork(IDbContextFactory<AppDbContext> dbFactory, 
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         DomainException.ThrowIf(partyIds.Count == 0, "Velg hvilken part forankringen gjelder.");
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Treatments.Any(t => t.Id == treatmentId))
+        var @case = await db.Cases.WithRecord().SingleOrDefaultAsync(c => c.Treatments.Any(t => t.Id == treatmentId))
             ?? throw new DomainException("Vedtaket finnes ikke.");
         var parties = await db.Parties.Where(p => partyIds.Contains(p.Id)).ToListAsync();
         DomainException.ThrowIf(parties.Count != partyIds.Distinct().Count(), "Parten finnes ikke.");

@@ -40,7 +40,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             actor.MustAddAttachment(Today);
-            var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            var @case = await db.Cases.WithRecord().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
                 ?? throw new DomainException("Saken finnes ikke.");
             var attachment = @case.AddAttachment(fileName, content.LongLength, content.AsSpan(0, Math.Min(16, content.Length)),
                 sha256, actor.ActingPersonId, clock.GetUtcNow());
@@ -75,7 +75,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         actor.MustRemoveAttachment(Today);
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
+        var @case = await db.Cases.WithRecord().SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new DomainException("Saken finnes ikke.");
         var fileName = @case.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.FileName;
         @case.RemoveAttachment(attachmentId, actor.ActingPersonId, clock.GetUtcNow());
         db.AuditAction = $"Vedlegg fjernet: {fileName}";
@@ -92,7 +92,7 @@ public sealed class CaseAttachments(IDbContextFactory<AppDbContext> dbFactory, W
         await using var db = await dbFactory.CreateDbContextAsync();
         var attachment = await db.Set<Attachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId);
         if (attachment is null) return null;
-        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == attachment.CaseId);
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Treatments).SingleAsync(c => c.Id == attachment.CaseId);
         if (await Actors.FindAsync(db, userId, clock) is not { } actor || !actor.MayReadCase(@case, Today)) return null;
         var content = await db.AttachmentContents.AsNoTracking().Where(c => c.Sha256 == attachment.Sha256).Select(c => c.Content).SingleAsync();
         return new AttachmentDownload(attachment.FileName, attachment.ContentType, content);

@@ -107,7 +107,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await LoadAsync(db, meetingId) is not var (meeting, heading)) return null;
         var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var cases = await db.Cases.AsNoTracking().WithRecord().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var numbering = await CaseRegister.ShortNamesAsync(db);
         var reader = await Readers.CurrentAsync(db);
         var today = OsloTime.Today(clock);
@@ -181,7 +181,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
         var reader = await Readers.CurrentAsync(db);
         var today = OsloTime.Today(clock);
         var caseIds = minutes.Items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
-        var withheld = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync())
+        var withheld = (await db.Cases.AsNoTracking().WithRecord().Where(c => caseIds.Contains(c.Id)).ToListAsync())
             .Where(c => !reader.MayReadCase(c, today)).ToDictionary(c => c.Id);
         if (withheld.Count == 0) return minutes;
         return minutes with
@@ -236,7 +236,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var meetingId = meeting.Id;
         // Meetings held before the app have no agenda items, only treatments that name the meeting.
-        var cases = await db.Cases.AsNoTracking().Where(c => c.Treatments.Any(t => t.MeetingId == meetingId)).ToListAsync();
+        var cases = await db.Cases.AsNoTracking().WithRecord().Where(c => c.Treatments.Any(t => t.MeetingId == meetingId)).ToListAsync();
         var names = await NamesAsync(db, meeting, cases);
         // A draft names each case with its body; approved minutes are stored documents and keep the numbers they were approved with.
         var numbering = await CaseRegister.ShortNamesAsync(db);
@@ -323,7 +323,7 @@ public sealed class MeetingDocuments(IDbContextFactory<AppDbContext> dbFactory, 
 
     private static async Task<(Meeting, MeetingHeading)?> LoadAsync(AppDbContext db, Guid meetingId)
     {
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId);
+        var meeting = await db.Meetings.AsNoTracking().WithMinutes().SingleOrDefaultAsync(m => m.Id == meetingId);
         if (meeting is null) return null;
         var body = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().SingleAsync(b => b.Id == meeting.BodyId);
         return (meeting, new MeetingHeading(meeting.Id, body.Id, body.Name, body.ShortName, meeting.StartsAt, meeting.EndsAt, meeting.Location,

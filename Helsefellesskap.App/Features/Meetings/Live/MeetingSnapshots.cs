@@ -13,11 +13,19 @@ public static class MeetingSnapshots
 {
     public static async Task<MeetingSnapshot?> LoadAsync(AppDbContext db, Guid meetingId, long revision)
     {
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId);
+        var meeting = await db.Meetings.AsNoTracking().WithRemarks().SingleOrDefaultAsync(m => m.Id == meetingId);
         if (meeting is null) return null;
         var body = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().SingleAsync(b => b.Id == meeting.BodyId);
         var caseIds = meeting.Agenda.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        // Of each case on the agenda: its proposal versions, and only its treatments in this meeting, with their
+        // wordings, standing positions (replaced ones are history no screen shows), ratifications and required parties.
+        var cases = await db.Cases.AsNoTracking()
+            .Include(c => c.ProposalVersions)
+            .Include(c => c.Treatments.Where(t => t.MeetingId == meetingId)).ThenInclude(t => t.Wordings)
+            .Include(c => c.Treatments).ThenInclude(t => t.Positions.Where(p => p.ReplacedAt == null))
+            .Include(c => c.Treatments).ThenInclude(t => t.Ratifications)
+            .Include("Treatments._requiredParties")
+            .Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var numbering = await CaseRegister.ShortNamesAsync(db);
         var parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == body.PartnershipId)
             .ToDictionaryAsync(p => p.Id, p => p.Name);
