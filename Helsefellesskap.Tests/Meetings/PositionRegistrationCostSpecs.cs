@@ -33,6 +33,19 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
         services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(new CommandCounter()));
     }
 
+    /// <summary>
+    /// The statements the budget holds. On SQLite, everything: the command builds the next snapshot from the last one
+    /// and what it saved. On PostgreSQL another app server may have changed the meeting, so after taking the revision
+    /// (<c>nextval('"MeetingRevisions"')</c>) the command reads the snapshot afresh (MeetingWork, by design since the
+    /// two-server bus); the budget there holds the command up to its revision, and the read after it is listed only.
+    /// </summary>
+    private static List<string> Command(List<string> sql)
+    {
+        if (!TestServices.OnPostgres) return sql;
+        var revision = sql.FindIndex(s => s.Contains("MeetingRevisions"));
+        return revision < 0 ? sql : sql[..(revision + 1)];
+    }
+
     /// <summary>A count is only worth something if the counter saw the registration's own write.</summary>
     private static List<string> Registered(List<string> sql)
     {
@@ -136,9 +149,9 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
         var onBehalf = await SqlOf(() => Work.RegisterPositionAsync(meeting, item, hamar, 1, PositionKind.Agree, null, new SeenPosition(null)));
 
         Registered(first); Registered(replacing); Registered(onBehalf);
-        Assert.True(replacing.Count <= 8, Listed(replacing));
-        Assert.True(onBehalf.Count <= 8, Listed(onBehalf));
-        Assert.True(first.Count <= 8, Listed(first));
+        Assert.True(Command(replacing).Count <= 8, Listed(replacing));
+        Assert.True(Command(onBehalf).Count <= 8, Listed(onBehalf));
+        Assert.True(Command(first).Count <= 8, Listed(first));
 
         // Built from the last snapshot and the saved treatment, the screen's snapshot is the one a fresh read gives.
         var fresh = (await Work.SnapshotAsync(meeting))!;
@@ -174,7 +187,7 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
 
         Registered(last);
         Assert.Contains(last, s => s.Contains("UPDATE \"Treatments\""));
-        Assert.True(last.Count <= 8, Listed(last));
+        Assert.True(Command(last).Count <= 8, Listed(last));
         Assert.True((await Work.SnapshotAsync(meeting))!.Current!.EveryPartyAgrees);
     }
 
