@@ -133,7 +133,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "Enig", Exact = true })).ToBeCheckedAsync();
 
         // Tab to the position's radio group, then arrow to "Uenig".
-        await TabToAsync(member, "the position radios", "e.matches('input[type=radio]') && !!e.closest('fieldset')?.textContent.includes('Gi standpunkt for din part')");
+        await TabToAsync(member, "the position radios", "e.matches('input[type=radio]') && !!e.closest('form')?.textContent.includes('Gi standpunkt for din part')");
         for (var i = 0; i < 4 && !await member.EvaluateAsync<bool>("() => document.activeElement.closest('label')?.textContent.trim() === 'Uenig'"); i++)
             await member.Keyboard.PressAsync("ArrowDown");
         await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "Uenig", Exact = true })).ToBeCheckedAsync();
