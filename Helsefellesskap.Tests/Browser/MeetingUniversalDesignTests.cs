@@ -170,6 +170,16 @@ public class MeetingUniversalDesignTests(AppServer app)
         await Expect(row).ToContainTextAsync("Uenig");
         await Expect(row).ToContainTextAsync("«Regionen venter på kommunestyrenes behandling av økonomien.»");
         await Expect(form.Locator(".current-position")).ToContainTextAsync("Gjeldende standpunkt: Uenig");
+        // What was typed stays in the field until it is recorded; then the field is empty again.
+        await Expect(reason).ToHaveValueAsync("Regionen venter på kommunestyrenes behandling av økonomien.");
+
+        // A remark to the minutes: labelled, and the field clears once the remark is in the list.
+        var remark = member.GetByRole(AriaRole.Textbox, new() { Name = "Din merknad til protokollen" });
+        await remark.FillAsync("Regionen ber om en orientering om økonomien i mars.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Legg til merknad" }).ClickAsync();
+        await Expect(member.Locator(".remarks li", new() { HasText = "Regionen ber om en orientering om økonomien i mars." })).ToHaveCountAsync(1);
+        await Expect(remark).ToHaveValueAsync("");
+        await Shot(member, "2-member-after-remark-375");
         await member.Context.CloseAsync();
     }
 
