@@ -96,8 +96,7 @@ public class LiveMeetingBrowserTests(AppServer app)
         var behalf = secretary.Locator("details fieldset");
         foreach (var party in new[] { "Helseregion Gjøvik og Hadeland", "Helseregion Hamar", "Helseregion Nord-Østerdal", "Helseregion Sør-Gudbrandsdal", "Helseregion Sør-Østerdal", "Helseregion Valdres" })
         {
-            await behalf.Locator(".mud-select").First.ClickAsync();
-            await secretary.Locator(".mud-popover-open .mud-list-item", new() { HasText = party }).ClickAsync();
+            await behalf.GetByLabel("Part", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = party });
             await behalf.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
             await Expect(Row(secretary, party)).ToContainTextAsync("på vegne av " + party);
         }

@@ -133,7 +133,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "Enig", Exact = true })).ToBeCheckedAsync();
 
         // Tab to the position's radio group, then arrow to "Uenig".
-        await TabToAsync(member, "the position radios", "e.matches('input[type=radio]') && !!e.closest('fieldset')?.textContent.includes('Gi standpunkt for din part')");
+        await TabToAsync(member, "the position radios", "e.matches('input[type=radio]') && !!e.closest('form')?.textContent.includes('Gi standpunkt for din part')");
         for (var i = 0; i < 4 && !await member.EvaluateAsync<bool>("() => document.activeElement.closest('label')?.textContent.trim() === 'Uenig'"); i++)
             await member.Keyboard.PressAsync("ArrowDown");
         await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "Uenig", Exact = true })).ToBeCheckedAsync();
@@ -170,6 +170,16 @@ public class MeetingUniversalDesignTests(AppServer app)
         await Expect(row).ToContainTextAsync("Uenig");
         await Expect(row).ToContainTextAsync("«Regionen venter på kommunestyrenes behandling av økonomien.»");
         await Expect(form.Locator(".current-position")).ToContainTextAsync("Gjeldende standpunkt: Uenig");
+        // What was typed stays in the field until it is recorded; then the field is empty again.
+        await Expect(reason).ToHaveValueAsync("Regionen venter på kommunestyrenes behandling av økonomien.");
+
+        // A remark to the minutes: labelled, and the field clears once the remark is in the list.
+        var remark = member.GetByRole(AriaRole.Textbox, new() { Name = "Din merknad til protokollen" });
+        await remark.FillAsync("Regionen ber om en orientering om økonomien i mars.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Legg til merknad" }).ClickAsync();
+        await Expect(member.Locator(".remarks li", new() { HasText = "Regionen ber om en orientering om økonomien i mars." })).ToHaveCountAsync(1);
+        await Expect(remark).ToHaveValueAsync("");
+        await Shot(member, "2-member-after-remark-375");
         await member.Context.CloseAsync();
     }
 

@@ -114,6 +114,54 @@ public class UniversalDesignTests(AppServer app)
     }
 
     [Fact]
+    public async Task On_a_phone_the_menu_opens_over_the_page_from_its_button_and_Escape_closes_it()
+    {
+        var page = await app.SignedInPageAsync("kjersti.haug", width: 375);
+        await AppServer.GotoLiveAsync(page, "/moter");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Meny" });
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" });
+        var meetings = menu.GetByRole(AriaRole.Link, new() { Name = "Saker", Exact = true });
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(meetings).Not.ToBeVisibleAsync();
+        await Shot(page, "menu-375-closed");
+
+        // Keyboard: Tab reaches the button, Enter opens the menu, and Tab goes on into it.
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(meetings).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await Shot(page, "menu-375-open");
+        for (var i = 0; i < 10 && !await page.EvaluateAsync<bool>("() => !!document.activeElement?.closest('#hovedmeny')"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement?.closest('#hovedmeny')"), "Tab never reached the open menu.");
+
+        // Escape closes it and puts focus back on the button.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(meetings).Not.ToBeVisibleAsync();
+        await Expect(button).ToBeFocusedAsync();
+
+        // A link chosen in the menu closes it too.
+        await button.ClickAsync();
+        await meetings.ClickAsync();
+        await page.WaitForURLAsync("**/saker");
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_menu_stands_beside_the_content_without_a_menu_button()
+    {
+        var page = await app.SignedInPageAsync("kjersti.haug", width: 1280);
+        await AppServer.GotoLiveAsync(page, "/moter");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Saker", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Meny" })).Not.ToBeVisibleAsync();
+        await Shot(page, "menu-1280");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_stylesheet_and_script_is_served_compressed_for_a_slow_line()
     {
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })

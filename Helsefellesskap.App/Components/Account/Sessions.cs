@@ -84,7 +84,11 @@ public static class Sessions
                 {
                     var services = context.HttpContext.RequestServices;
                     var clock = services.GetRequiredService<TimeProvider>();
-                    var signIn = services.GetRequiredService<SignInManager<ApplicationUser>>();
+                    // A scope of its own for Identity's sign-in manager, user manager, store and context, ended when the
+                    // check is done: the request's scope lives as long as the request, and a circuit's WebSocket is one
+                    // request for as long as the tab is open; every open tab held them (and the user read) until it closed.
+                    await using var identity = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                    var signIn = identity.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
                     var expired = sessions.Value.HasExpired(Parse(context.Properties.Items.TryGetValue(SignedInAtItem, out var at) ? at : null), clock.GetUtcNow());
                     // Before the stamp: ending a last seat also renews the stamp, and the person should be told why.
                     var noSeat = !expired && context.Principal is not null && !await HasBusinessHereAsync(

@@ -64,3 +64,13 @@ document.addEventListener('focusin', event => {
     const back = lastInConfirmation && lastInConfirmation.isConnected ? lastInConfirmation : cancel;
     back.focus();
 }, true);
+
+// The menu that opens over the page below 960 px (MainLayout) closes on Escape, and focus goes back to its button.
+document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const button = document.querySelector('.menu-button[aria-expanded="true"]');
+    if (!button || button.offsetParent === null) return;
+    if (document.querySelector('.mud-dialog-container, [role=dialog]')) return;
+    button.click();
+    button.focus();
+});
