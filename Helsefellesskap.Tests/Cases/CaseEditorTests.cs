@@ -19,6 +19,13 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         page.FindAll("label").Single(l => l.TextContent.TrimEnd('*') == label)
             .ParentElement!.QuerySelector("input, textarea")!.Input(text);
 
+    /// <summary>
+    /// Finds and clicks "Lagre nå" in one turn of the renderer: on PostgreSQL the page's own work awaits real I/O, so
+    /// a render can come between finding the button and clicking it, and the click would reach a handler gone.
+    /// </summary>
+    private static void SaveNow(IRenderedComponent<CaseEditorPage> page) =>
+        page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click()).GetAwaiter().GetResult();
+
     [Fact]
     public void The_secretariat_writes_a_new_case_and_its_proposed_decision_is_saved_as_a_draft_without_a_version()
     {
@@ -28,7 +35,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         Type(page, "Tittel", "Felles rutine for ernæring hos eldre");
         Type(page, "Bakgrunn", "Underernæring er **vanlig** etter utskrivning.");
         Type(page, "Forslag til vedtak", "SSU vedtar rutinen.");
-        page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click();
+        SaveNow(page);
 
         page.WaitForAssertion(() => Assert.Contains("Alle endringer er lagret", page.Find("[role=status]").TextContent));
         using var db = Database.NewContext();
@@ -47,9 +54,10 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         var page = OpenNewCase();
 
         Type(page, "Vurdering", "Noe jeg har skrevet.");
-        page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click();
+        SaveNow(page);
 
-        Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent);
+        // The refusal comes after the actor is read: on PostgreSQL that read is truly asynchronous.
+        page.WaitForAssertion(() => Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent));
         Assert.Contains("Skriv en tittel", page.Markup);
         using var db = Database.NewContext();
         Assert.Equal(12, db.Cases.Count());
@@ -92,7 +100,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
         page.WaitForAssertion(() => Assert.Equal("Rediger SSU-sak 004/2026", page.Find("h1").TextContent));
 
         Type(page, "Forslag til vedtak", "");
-        page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click();
+        SaveNow(page);
 
         page.WaitForAssertion(() => Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent));
         Assert.Contains("En beslutningssak må ha et forslag til vedtak.", FieldText(page, CaseDrafts.ProposedDecision));
@@ -107,7 +115,7 @@ public sealed class CaseEditorTests(DemoDatabaseTemplate template) : AppPageTest
 
         Type(page, "Tittel", "Felles rutine\tfor ernæring");
         Type(page, "Forslag til vedtak", "SSU vedtar rutinen.");
-        page.FindAll("button").Single(b => b.TextContent == "Lagre nå").Click();
+        SaveNow(page);
 
         page.WaitForAssertion(() => Assert.Contains("Ikke lagret", page.Find("[role=status]").TextContent));
         Assert.Contains("Tittelen kan ikke inneholde linjeskift", FieldText(page, CaseDrafts.Title));

@@ -11,7 +11,7 @@ public sealed class DatabaseSetupSpecs(DemoDatabaseTemplate template) : ServiceS
     {
         await using var db = Database.NewContext();
         return await db.Database.SqlQueryRaw<int>(
-            "SELECT COUNT(*) AS Value FROM Treatments WHERE ClosedAt IS NOT NULL AND NextStep IS NOT NULL AND NextStepBodyId IS NULL").SingleAsync();
+            """SELECT COUNT(*) AS "Value" FROM "Treatments" WHERE "ClosedAt" IS NOT NULL AND "NextStep" IS NOT NULL AND "NextStepBodyId" IS NULL""").SingleAsync();
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class DatabaseSetupSpecs(DemoDatabaseTemplate template) : ServiceS
     {
         // As an older database has it: a treatment closed without consensus before the next step named its body.
         await using (var db = Database.NewContext())
-            await db.Database.ExecuteSqlRawAsync("UPDATE Treatments SET NextStepBodyId = NULL WHERE NextStep IS NOT NULL");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Treatments" SET "NextStepBodyId" = NULL WHERE "NextStep" IS NOT NULL""");
         Assert.Equal(1, await TreatmentsWithoutNextStepBodyAsync());
 
         // This database has had this version's backfills (at its creation): a start leaves it as it is.
@@ -28,7 +28,7 @@ public sealed class DatabaseSetupSpecs(DemoDatabaseTemplate template) : ServiceS
 
         // A database that has not had them: the start runs them and records the version.
         await using (var db = Database.NewContext())
-            await db.Database.ExecuteSqlRawAsync("UPDATE AppSettings SET Value = '0' WHERE Key = {0}", DatabaseSetup.SetupVersionSetting);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "AppSettings" SET "Value" = '0' WHERE "Key" = {0}""", DatabaseSetup.SetupVersionSetting);
         await Database.Services.MigrateAndSeedAsync();
         Assert.Equal(0, await TreatmentsWithoutNextStepBodyAsync());
         await using (var db = Database.NewContext())

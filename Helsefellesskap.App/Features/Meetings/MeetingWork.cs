@@ -50,7 +50,17 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             input.Location, input.VideoLink, input.Day, input.Submission);
         db.Meetings.Add(meeting);
         db.AuditAction = $"Møte i {body.ShortName} planlagt";
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        // On PostgreSQL no gate keeps the same submission's two saves apart: the second fails on the meeting's key
+        // (its id is the submission), and the meeting the first made is the answer to both.
+        catch (DbUpdateException) when (input.Submission is { } submitted)
+        {
+            if (!await MadeAlreadyAsync(db => db.Meetings.AnyAsync(m => m.Id == submitted))) throw;
+            return submitted;
+        }
         return meeting.Id;
     });
 
@@ -282,7 +292,8 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         actor.MustAddRemark(body.Id, body.ShortName, Today);
         meeting.AddRemark(itemId, actor.ActingPersonId, text, Now, submission);
         db.AuditAction = "Merknad til protokollen";
-    }, minutes: true); // the remarks so far: the same submission twice records one
+    }, minutes: true, // the remarks so far: the same submission twice records one
+        madeAlready: submission is { } key ? db => db.Set<MeetingRemark>().AnyAsync(r => r.Id == key) : null);
 
     /// <summary>The chair closes an item. The outcome is the domain's; the chair only chooses what happens without consensus.</summary>
     public Task CloseItemAsync(Guid meetingId, Guid itemId, ItemClosing closing) => Change(meetingId, async (db, actor, meeting) =>
@@ -374,7 +385,13 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     }
 
     /// <param name="minutes">The command reads the meeting's remarks or corrections (<see cref="AggregateLoading.WithMinutes"/>).</param>
-    private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change, bool minutes = false)
+    /// <param name="madeAlready">
+    /// For a command with a submission key: whether that submission's row is saved. When the save fails and it is,
+    /// the same submission was saved by a call in the same moment (on PostgreSQL no gate keeps the two apart; the
+    /// second fails on the row's key or the meeting's version), and the command is done, not refused.
+    /// </param>
+    private async Task Change(Guid meetingId, Func<AppDbContext, Actor, Meeting, Task> change, bool minutes = false,
+        Func<AppDbContext, Task<bool>>? madeAlready = null)
     {
         var touchedCases = new List<Guid>();
         var wroteMail = false;
@@ -389,7 +406,16 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             wroteMail = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             // Someone else's change in the same moment surfaces as EF's concurrency exception, which the page's one
             // command path (Shared/Commands.cs) turns into the one message users read for it.
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException) when (madeAlready is not null)
+            {
+                if (!await MadeAlreadyAsync(madeAlready)) throw;
+                wroteMail = false;
+                return null; // the call that saved it publishes the snapshot
+            }
             touchedCases.AddRange(db.ChangeTracker.Entries<Case>().Select(e => e.Entity.Id));
             db.ChangeTracker.Clear();
             // Read inside the gate: snapshots are then read in the order the changes were made.
@@ -402,6 +428,13 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         // Not awaited: the command is done once saved; the screens, the user's own included, update as the snapshot reaches them.
         if (snapshot is not null) _ = bus.PublishAsync(snapshot);
         foreach (var caseId in touchedCases) _ = caseNotifier.PublishAsync(caseId);
+    }
+
+    /// <summary>Asks a fresh context: the failed save's context holds the rows it could not save.</summary>
+    private async Task<bool> MadeAlreadyAsync(Func<AppDbContext, Task<bool>> exists)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await exists(db);
     }
 
     /// <summary>The meeting's rules name its body in their refusals.</summary>
