@@ -82,7 +82,7 @@ public class SessionBrowserTests(AppServer app)
             var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "heidi.rustad" });
             await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "1 bruker" })).ToBeVisibleAsync();
 
-            await row.GetByRole(AriaRole.Button, new() { Name = "Deaktiver" }).ClickAsync();
+            await ConfirmDialog.OpenedByAsync(admin, row.GetByRole(AriaRole.Button, new() { Name = "Deaktiver" }));
             await ConfirmDialog.ConfirmAsync(admin, "Deaktiver brukeren");
             await Expect(row).ToContainTextAsync("Deaktivert");
 

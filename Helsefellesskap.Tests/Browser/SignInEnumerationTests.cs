@@ -89,11 +89,17 @@ public class SignInEnumerationTests(AppServer app)
             return best;
         }
         var unknown = "finnes.ikke." + Guid.NewGuid().ToString("N")[..8];
-        // Warm up both paths (the dummy hash is made once), then the best of three wrong attempts each.
+        // Warm up both paths (the dummy hash is made once), then the best of three wrong attempts each, taken in turns so
+        // that a busy moment on a shared machine slows both paths alike, not one of them.
         await BestOfAsync(unknown, 1);
         await BestOfAsync(name, 1);
-        var knownTime = await BestOfAsync(name, 3);
-        var unknownTime = await BestOfAsync(unknown, 3);
+        var knownTime = TimeSpan.MaxValue;
+        var unknownTime = TimeSpan.MaxValue;
+        for (var round = 0; round < 3; round++) // four wrong attempts in all: the fifth would lock the known user out
+        {
+            knownTime = TimeSpan.FromTicks(Math.Min(knownTime.Ticks, (await BestOfAsync(name, 1)).Ticks));
+            unknownTime = TimeSpan.FromTicks(Math.Min(unknownTime.Ticks, (await BestOfAsync(unknown, 1)).Ticks));
+        }
 
         // Hashing dominates a refusal; without it an unknown name answers many times faster.
         Assert.True(unknownTime > knownTime / 2, $"Ukjent bruker: {unknownTime.TotalMilliseconds} ms, kjent bruker: {knownTime.TotalMilliseconds} ms.");
