@@ -30,7 +30,7 @@ public sealed class SteeringPageTests(DemoDatabaseTemplate template) : AppPageTe
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.figures tbody tr")));
 
         page.FindAll("button").Single(b => b.TextContent.StartsWith("Endre tallene for 2025")).Click();
-        var valdres = page.Find("input[aria-label='Døgnopphold i Helseregion Valdres']");
+        var valdres = page.WaitForElement("input[aria-label='Døgnopphold i Helseregion Valdres']");
         valdres.Change("mange");
         page.Find("form").Submit();
 
