@@ -17,6 +17,8 @@ public static class FeatureServices
     {
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services,
             new ExternalSignIn.OidcProviders([]));
+        // One server unless the database's setup has linked it with others (PostgreSQL).
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Data.IServerLink, Data.SingleServerLink>(services);
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class FeatureServices
         .AddSingleton<MarkdownRenderer>()
         .AddSingleton<Shared.PartnershipName>()
         .AddSingleton<Components.Account.SessionSignals>()
+        .AddSingleton(Components.Account.SessionSignals.FromOtherServers)
         .AddScoped<Actors>()
         .AddScoped<Shared.Dialogs.Confirmation>()
         .AddScoped<AuditChain>()
@@ -36,6 +39,7 @@ public static class FeatureServices
         .AddScoped<CaseWork>()
         .AddScoped<CaseAttachments>()
         .AddSingleton<CaseNotifier>()
+        .AddSingleton(CaseNotifier.FromOtherServers)
         .AddScoped<MeetingQueries>()
         .AddScoped<MeetingWork>()
         .AddScoped<Meetings.Documents.MeetingDocuments>()

@@ -46,9 +46,10 @@ public class TwoServerBrowserTests
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Default"] = connection,
             // Both servers read the same audit key, as two servers in production are given the same one.
+            ["Database:Directory"] = Directory.CreateDirectory(Path.Combine(TestServices.FilesDirectory, database)).FullName,
             // The bus's own timeline (sent, heard, read), with the test's clicks, in the test's output.
             ["Logging:LogLevel:Helsefellesskap.App.Features.Meetings.Live.PostgresMeetingBus"] = "Debug",
-            ["Database:Directory"] = Directory.CreateDirectory(Path.Combine(TestServices.FilesDirectory, database)).FullName,
+            ["Logging:LogLevel:Helsefellesskap.App.Data.PostgresServerLink"] = "Debug",
         };
         try
         {

@@ -59,5 +59,5 @@ public abstract class ServiceSpec : IAsyncDisposable
         return await db.Parties.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public virtual ValueTask DisposeAsync() => Database.DisposeAsync();
 }

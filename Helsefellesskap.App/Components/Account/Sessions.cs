@@ -24,17 +24,35 @@ public sealed class SessionOptions
 
 /// <summary>
 /// Tells every open tab of a user, at once, that their sessions have ended: deactivated, given a new password,
-/// their last seat ended, or signed out. The security stamp has been renewed first, so cookies stop too.
+/// their last seat ended, or signed out. The security stamp has been renewed first, so cookies stop too. The tabs
+/// open on the other app servers sharing the database hear it through the <see cref="IServerLink"/>; should that
+/// signal be lost, each tab checks its sign-in against the database within <see cref="SessionOptions.CircuitRevalidation"/>.
 /// </summary>
-public sealed class SessionSignals
+public sealed class SessionSignals(IServerLink link)
 {
+    public const string Signal = "sessions-ended";
+
+    /// <summary>How another server's ending of a user's sessions reaches the tabs open on this server.</summary>
+    public static readonly ServerSignal FromOtherServers = new(Signal, (services, userId) =>
+    {
+        services.GetRequiredService<SessionSignals>().EndTabsHere(userId);
+        return Task.CompletedTask;
+    });
+
     public event Action<string>? Ended;
+
+    /// <summary>Ends the user's open tabs on this server and on the others.</summary>
+    public void EndAll(string userId)
+    {
+        EndTabsHere(userId);
+        _ = link.SendAsync(Signal, userId);
+    }
 
     /// <summary>
     /// Each open tab ends on the thread pool, as the framework's own revalidation does: the command that ended the
     /// sessions (an administrator's deactivation, say) never waits for other users' tabs, nor fails with one of them.
     /// </summary>
-    public void EndAll(string userId)
+    private void EndTabsHere(string userId)
     {
         if (Ended is not { } ended) return;
         foreach (var tab in ended.GetInvocationList().Cast<Action<string>>())

@@ -1,14 +1,23 @@
 using System.Collections.Concurrent;
+using Helsefellesskap.App.Data;
 
 namespace Helsefellesskap.App.Features.Cases;
 
 /// <summary>
 /// Which circuits show which case page. A command that changed a case (a position, an amended wording, a closed
 /// treatment, in the case page or in a meeting) publishes the case's id once it is committed; each page that shows
-/// the case reads it again. No page polls.
+/// the case reads it again, on this server and, through the <see cref="IServerLink"/>, on the other app servers
+/// sharing the database. No page polls.
 /// </summary>
-public sealed class CaseNotifier(ILogger<CaseNotifier> logger)
+public sealed class CaseNotifier(IServerLink link, ILogger<CaseNotifier> logger)
 {
+    public const string Signal = "case";
+
+    /// <summary>How another server's change to a case reaches this server's pages; after a lost link, every shown case is read again.</summary>
+    public static readonly ServerSignal FromOtherServers = new(Signal,
+        (services, argument) => Guid.TryParse(argument, out var caseId) ? services.GetRequiredService<CaseNotifier>().TellPagesAsync(caseId) : Task.CompletedTask,
+        services => services.GetRequiredService<CaseNotifier>().TellEveryPageAsync());
+
     private readonly ConcurrentDictionary<Guid, Subscription[]> _cases = new();
     private readonly Lock _lock = new();
 
@@ -19,8 +28,13 @@ public sealed class CaseNotifier(ILogger<CaseNotifier> logger)
         return subscription;
     }
 
-    /// <summary>Tells every page showing the case, each on the thread pool so one slow circuit delays nobody.</summary>
-    public Task PublishAsync(Guid caseId)
+    /// <summary>Tells every page showing the case, here and on the other servers.</summary>
+    public Task PublishAsync(Guid caseId) => Task.WhenAll(TellPagesAsync(caseId), link.SendAsync(Signal, caseId.ToString("N")));
+
+    private Task TellEveryPageAsync() => Task.WhenAll(_cases.Keys.Select(TellPagesAsync));
+
+    /// <summary>Tells this server's pages showing the case, each on the thread pool so one slow circuit delays nobody.</summary>
+    private Task TellPagesAsync(Guid caseId)
     {
         if (!_cases.TryGetValue(caseId, out var subscribers)) return Task.CompletedTask;
         return Task.WhenAll(subscribers.Select(s => Task.Run(async () =>

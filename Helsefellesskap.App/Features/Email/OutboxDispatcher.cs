@@ -7,20 +7,22 @@ namespace Helsefellesskap.App.Features.Email;
 /// <summary>
 /// One run of the outbox: every message that is due goes to the transport, and its outcome is recorded. A message is
 /// marked sent only after the server took it; one that fails waits longer each time, and after
-/// <see cref="OutboxMessage.MaxAttempts"/> it waits for the secretariat.
+/// <see cref="OutboxMessage.MaxAttempts"/> it waits for the secretariat. With more app servers, one sends at a time.
 /// </summary>
 public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, IMailTransport transport,
-    TimeProvider clock, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> log)
+    IServerLink servers, TimeProvider clock, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> log)
 {
     private readonly SemaphoreSlim _oneRun = new(1, 1);
 
     /// <summary>Sends what is due; returns how many messages the server took.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        // The worker and a test (or two workers' runs) never send the same row at the same time.
+        // The worker and a test (or two workers' runs) never send the same row at the same time; nor do two servers,
+        // and the one that waited reads what is due after the other has recorded what it sent.
         await _oneRun.WaitAsync(cancellationToken);
         try
         {
+            await using var turn = await servers.TakeTurnAsync(ServerTurns.Outbox, cancellationToken);
             var now = clock.GetUtcNow();
             List<OutboxMessage> due;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

@@ -10,12 +10,20 @@ namespace Helsefellesskap.App.Features.Email;
 /// <summary>
 /// Gathers what waits for whom, asks the domain (<see cref="ReminderRules"/>) which reminders are due today, and writes
 /// one digest per person to the outbox, with a record of each reminder it holds, in one save. Run again the same day
-/// (or after a restart) it writes nothing twice: the records and the digest's key say what went out.
+/// (or after a restart) it writes nothing twice: the records and the digest's key say what went out. With more app
+/// servers, one gathers at a time, and the next sees what the first wrote.
 /// </summary>
-public sealed class ReminderRun(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, TimeProvider clock, IOptions<EmailOptions> options)
+public sealed class ReminderRun(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, IServerLink servers, TimeProvider clock,
+    IOptions<EmailOptions> options)
 {
     /// <summary>Returns how many digests it wrote.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default) => gate.RunAsync(async () =>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var turn = await servers.TakeTurnAsync(ServerTurns.Outbox, cancellationToken);
+        return await GatherAsync(cancellationToken);
+    }
+
+    private Task<int> GatherAsync(CancellationToken cancellationToken) => gate.RunAsync(async () =>
     {
         var now = clock.GetUtcNow();
         var today = OsloTime.Today(clock);

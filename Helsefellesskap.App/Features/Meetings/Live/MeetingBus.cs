@@ -53,11 +53,20 @@ public static class MeetingBusSetup
     {
         if (database.Provider == DatabaseProvider.Postgres)
         {
+            services.AddSingleton<PostgresServerLink>();
+            services.AddSingleton<IServerLink>(sp => sp.GetRequiredService<PostgresServerLink>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresServerLink>());
             services.AddSingleton<PostgresMeetingBus>();
             services.AddSingleton<IMeetingBus>(sp => sp.GetRequiredService<PostgresMeetingBus>());
-            services.AddHostedService(sp => sp.GetRequiredService<PostgresMeetingBus>());
+            services.AddSingleton(new ServerSignal(PostgresMeetingBus.Signal,
+                (sp, argument) => sp.GetRequiredService<PostgresMeetingBus>().HeardAsync(argument),
+                sp => sp.GetRequiredService<PostgresMeetingBus>().ReconnectedAsync()));
         }
-        else services.AddSingleton<IMeetingBus, InProcessMeetingBus>();
+        else
+        {
+            services.AddSingleton<IServerLink, SingleServerLink>();
+            services.AddSingleton<IMeetingBus, InProcessMeetingBus>();
+        }
         return services;
     }
 }

@@ -1,53 +1,43 @@
 using System.Collections.Concurrent;
 using Helsefellesskap.App.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Helsefellesskap.App.Features.Meetings.Live;
 
 /// <summary>
 /// The change bus between app servers sharing one PostgreSQL database. After a meeting command commits, the server
-/// that ran it hands the snapshot to its own screens and sends <c>NOTIFY meeting_changes, '&lt;meeting id&gt;:&lt;revision&gt;'</c>.
-/// Every server keeps one connection listening on the channel; a server with screens in that meeting reads the
-/// snapshot once (unless it already holds one as new) and hands it to its screens through the
+/// that ran it hands the snapshot to its own screens and sends the signal <c>meeting</c> with
+/// <c>&lt;meeting id&gt;:&lt;revision&gt;</c> over the <see cref="IServerLink"/>. A server with screens in that meeting reads
+/// the snapshot once (unless it already holds one as new) and hands it to its screens through the
 /// <see cref="MeetingNotifier"/>. Revisions come from the database's sequence "MeetingRevisions" (SqlObjects),
-/// so they compare across servers. When the listening connection drops, it is opened again and every followed
-/// meeting is read again: notifications sent meanwhile are lost.
+/// so they compare across servers. When the link listens again after a drop, every followed meeting is read again:
+/// signals sent meanwhile are lost.
 /// </summary>
-public sealed class PostgresMeetingBus : BackgroundService, IMeetingBus
+public sealed class PostgresMeetingBus : IMeetingBus
 {
-    public const string Channel = "meeting_changes";
+    public const string Signal = "meeting";
 
     private readonly MeetingNotifier _notifier;
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
+    private readonly IServerLink _link;
     private readonly ILogger<PostgresMeetingBus> _logger;
-    private readonly NpgsqlDataSource _dataSource;
     // Per meeting: the highest revision handed to this server's screens, and one read at a time.
     private readonly ConcurrentDictionary<Guid, long> _delivered = new();
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _reads = new();
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PostgresMeetingBus(MeetingNotifier notifier, IDbContextFactory<AppDbContext> dbFactory, DatabaseLocation database,
+    public PostgresMeetingBus(MeetingNotifier notifier, IDbContextFactory<AppDbContext> dbFactory, IServerLink link,
         ILogger<PostgresMeetingBus> logger)
     {
         _notifier = notifier;
         _dbFactory = dbFactory;
+        _link = link;
         _logger = logger;
-        // Keepalives on the otherwise silent listening connection: a dead server or network is noticed in seconds.
-        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 10, ApplicationName = "helsefellesskap-bus" };
-        _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
     }
-
-    /// <summary>Completes once this server listens (after start-up); notifications sent before are not heard.</summary>
-    public Task Listening => _listening.Task;
-
-    /// <summary>How many times the listening connection has been opened (1 after start-up; more after reconnects).</summary>
-    public int Connections { get; private set; }
 
     public async Task<long> NextRevisionAsync(AppDbContext db) =>
         await db.Database.SqlQuery<long>($"""SELECT nextval('"MeetingRevisions"') AS "Value" """).SingleAsync();
 
-    // Another server's screens may follow the meeting, and they hear of it only through the notification.
+    // Another server's screens may follow the meeting, and they hear of it only through the signal.
     public bool AnyoneFollows(Guid meetingId) => true;
 
     // Another server, or a command on this one (no write gate on PostgreSQL), may have changed the meeting after the
@@ -59,65 +49,23 @@ public sealed class PostgresMeetingBus : BackgroundService, IMeetingBus
     public async Task PublishAsync(MeetingSnapshot snapshot)
     {
         _logger.LogDebug("{At:HH:mm:ss.fff} publiserer møte {MeetingId} revisjon {Revision}", DateTime.UtcNow, snapshot.MeetingId, snapshot.Revision);
-        var local = Deliver(snapshot);
-        try
-        {
-            await using var notify = _dataSource.CreateCommand("SELECT pg_notify($1, $2)");
-            notify.Parameters.Add(new NpgsqlParameter { Value = Channel });
-            notify.Parameters.Add(new NpgsqlParameter { Value = $"{snapshot.MeetingId:N}:{snapshot.Revision}" });
-            await notify.ExecuteNonQueryAsync();
-        }
-        catch (Exception e)
-        {
-            // The change is committed and this server's screens have it; the other servers' screens catch up with the
-            // meeting's next change, or when they rejoin.
-            _logger.LogWarning(e, "Kunne ikke varsle andre appservere om møte {MeetingId} revisjon {Revision}.", snapshot.MeetingId, snapshot.Revision);
-        }
-        await local;
+        // The change is committed and this server's screens have it; if the signal is lost, the other servers' screens
+        // catch up with the meeting's next change, or when they rejoin.
+        await Task.WhenAll(Deliver(snapshot), _link.SendAsync(Signal, $"{snapshot.MeetingId:N}:{snapshot.Revision}"));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Another server changed a meeting: this server reads it if its screens follow it.</summary>
+    public Task HeardAsync(string argument)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await _dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => Heard(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                Connections++;
-                // Whatever was notified while nobody listened (before a reconnect) is read fresh.
-                if (Connections > 1)
-                    foreach (var meetingId in _notifier.FollowedMeetingIds) _ = Task.Run(() => RefreshAsync(meetingId, notified: null));
-                _listening.TrySetResult();
-                while (true) await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e)
-            {
-                _logger.LogWarning(e, "Lytteforbindelsen for møteendringer falt; kobler til igjen.");
-                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _dataSource.Dispose();
-    }
-
-    /// <summary>Called on the listening connection's thread: the read goes to the thread pool.</summary>
-    private void Heard(string payload)
-    {
-        var parts = payload.Split(':');
-        if (parts.Length != 2 || !Guid.TryParse(parts[0], out var meetingId) || !long.TryParse(parts[1], out var revision)) return;
+        var parts = argument.Split(':');
+        if (parts.Length != 2 || !Guid.TryParse(parts[0], out var meetingId) || !long.TryParse(parts[1], out var revision)) return Task.CompletedTask;
         _logger.LogDebug("{At:HH:mm:ss.fff} hørte møte {MeetingId} revisjon {Revision}", DateTime.UtcNow, meetingId, revision);
-        if (!_notifier.IsFollowed(meetingId) || HasAtLeast(meetingId, revision)) return;
-        _ = Task.Run(() => RefreshAsync(meetingId, revision));
+        if (!_notifier.IsFollowed(meetingId) || HasAtLeast(meetingId, revision)) return Task.CompletedTask;
+        return RefreshAsync(meetingId, revision);
     }
+
+    /// <summary>Signals were lost while the link was down: every meeting this server's screens follow is read again.</summary>
+    public Task ReconnectedAsync() => Task.WhenAll(_notifier.FollowedMeetingIds.Select(meetingId => RefreshAsync(meetingId, notified: null)));
 
     /// <summary>
     /// Reads the meeting's snapshot once and hands it to this server's screens. A read whose revision is higher than
