@@ -21,6 +21,8 @@ public sealed class AppServer : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private readonly SemaphoreSlim launching = new(1, 1);
+    private readonly SemaphoreSlim lookersGate = new(1, 1);
+    private readonly Dictionary<(string User, int Width, bool BypassCsp), IBrowserContext> lookers = [];
 
     public AppServer() : this(new Dictionary<string, string?>()) { }
 
@@ -112,6 +114,30 @@ public sealed class AppServer : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
         await WhenLiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// A new page in a browser context signed in once per user and width, for tests that only look at pages (axe): a
+    /// sign-in and a cold cache cost each test seconds. Close the page, not its context. Should the sign-in have ended
+    /// since (another test renewed the user's security stamp), it signs in again.
+    /// </summary>
+    public async Task<IPage> PageSignedInOnceAsync(string userName, int width = 1280, bool bypassCsp = false)
+    {
+        await lookersGate.WaitAsync();
+        try
+        {
+            var key = (userName, width, bypassCsp);
+            if (lookers.TryGetValue(key, out var context))
+            {
+                var check = await context.APIRequest.GetAsync("/Account/Manage/ChangePassword", new() { MaxRedirects = 0 });
+                if (check.Status == 200) return await context.NewPageAsync();
+                await context.CloseAsync();
+            }
+            var first = await SignedInPageAsync(userName, width, bypassCsp);
+            lookers[key] = first.Context;
+            return first;
+        }
+        finally { lookersGate.Release(); }
     }
 
     /// <summary>
