@@ -89,7 +89,9 @@ public static class TestServices
             // A running app's meeting bus listens through its own data source, outside the global pool: its connection
             // is ended (it reconnects). Only that one: other tests may be reading the source at this moment.
             Server($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}' AND application_name = 'helsefellesskap-bus'");
-            Server($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"");
+            // FILE_COPY copies the template's files (0.13-0.16 s here for the seeded 10 MB) where PostgreSQL 15's default,
+            // WAL_LOG, writes every page through the log (0.22-0.29 s): once per test, over a thousand times a run.
+            Server($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\" STRATEGY FILE_COPY");
         }
         else
         {
