@@ -12,7 +12,8 @@ var work = Path.Combine(Path.GetTempPath(), "helsefellesskap-coldstart", Guid.Ne
 Directory.CreateDirectory(work);
 Console.WriteLine($"Work directory: {work}");
 
-var apps = options.Apps.Count > 0 ? options.Apps : [new("app", Publish(Path.Combine(root, "Helsefellesskap.App"), "Helsefellesskap.App"))];
+// The app as it is published for a server (its Server profile: ReadyToRun); the bare app as `dotnet new` makes it.
+var apps = options.Apps.Count > 0 ? options.Apps : [new("app", Publish(Path.Combine(root, "Helsefellesskap.App"), "Helsefellesskap.App", "-p:PublishProfile=Server"))];
 var bare = options.Bare ?? Publish(Path.Combine(root, "bench", "BareStart"), "BareStart");
 
 var scenarios = new List<Scenario> { new("bare Blazor", bare, Database: null) };
@@ -131,11 +132,11 @@ async Task<(double Seconds, double Cpu)> StartToHealthAsync(string dll, string? 
     }
 }
 
-string Publish(string project, string assembly)
+string Publish(string project, string assembly, params string[] more)
 {
     var output = Path.Combine(work, "publish-" + assembly);
-    Console.WriteLine($"dotnet publish -c Release {project} …");
-    using var process = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"]))!;
+    Console.WriteLine($"dotnet publish -c Release {project} {string.Join(" ", more)} …");
+    using var process = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "q", .. more]))!;
     process.WaitForExit();
     if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet publish {project} failed ({process.ExitCode}).");
     return Path.Combine(output, assembly + ".dll");
