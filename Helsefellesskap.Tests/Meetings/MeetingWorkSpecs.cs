@@ -158,6 +158,25 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         Assert.Single(standing);
     }
 
+    [Fact]
+    public async Task Every_party_registering_at_the_same_moment_has_its_position_recorded_and_none_is_asked_to_try_again()
+    {
+        // Each registration changes the same case. On PostgreSQL no gate keeps the saves apart, so all but one find the
+        // case changed since they read it; they are run again on what is there now, not refused.
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await As("mari.hovde");
+        var parties = new List<Guid>();
+        foreach (var (_, party) in EveryParty) parties.Add(await Party(party));
+
+        var refusals = await Task.WhenAll(parties.Select(party => Task.Run(() =>
+            Attempt(() => Work.RegisterPositionAsync(meeting, item, party, 1, PositionKind.Agree, null, new SeenPosition(null))))));
+
+        Assert.All(refusals, Assert.Null);
+        Assert.StartsWith("8 av 8 parter enige", (await Snapshot(meeting)).Current!.TallySummary);
+        await using var db = Database.NewContext();
+        Assert.Equal(8, await db.Cases.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meeting).SelectMany(t => t.Positions).CountAsync());
+    }
+
     /// <summary>Deliveries run on the thread pool; wait for them, briefly.</summary>
     private static async Task Until(Func<bool> condition)
     {

@@ -20,9 +20,10 @@ namespace RegistrationBench;
 
 /// <summary>
 /// Position registrations through the real <see cref="MeetingWork"/> of the real app (Release, Production, a fresh
-/// SQLite file migrated and seeded by the app): registrations per second and median/p99 latency for 1 caller and
-/// for N concurrent callers. Usage:
+/// SQLite file, or with --postgres a fresh database on that PostgreSQL server, migrated and seeded by the app):
+/// registrations per second and median/p99 latency for 1 caller and for N concurrent callers. Usage:
 ///   dotnet run -c Release --project bench/RegistrationBench [-- --warmup 200 --count 2000 --callers 8]
+///     [--postgres "Host=localhost;Username=hf_test;Password=hf_test"]
 /// </summary>
 public static class Bench
 {
@@ -40,13 +41,14 @@ public static class Bench
         var warmUp = Option(args, "--warmup", 200);
         var count = Option(args, "--count", 2000);
         var callers = Option(args, "--callers", 8);
-        Console.WriteLine($"RegistrationBench {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+        var postgres = Array.IndexOf(args, "--postgres") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null;
+        Console.WriteLine($"RegistrationBench {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {(postgres is null ? "SQLite" : "PostgreSQL")}");
         Console.WriteLine($"  {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
             $"server GC {System.Runtime.GCSettings.IsServerGC}, load average {LoadAverage()}");
         var optimized = typeof(MeetingWork).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
         Console.WriteLine($"  app assembly {(optimized ? "optimized (Release)" : "NOT optimized: a Debug build; use -c Release")}");
 
-        await using var app = new App();
+        await using var app = new App(postgres);
         var services = app.Services; // starts the host: migrates and seeds
         await using var db0 = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var meetingId = await db0.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.NoticeSent).Select(m => m.Id).SingleAsync();
@@ -142,16 +144,27 @@ public static class Bench
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
 
-/// <summary>The real app (this Release build, environment Production) over a fresh SQLite file it migrates and seeds itself.</summary>
-public sealed class App : WebApplicationFactory<Program>
+/// <summary>
+/// The real app (this Release build, environment Production) over a fresh SQLite file, or a fresh database on the
+/// given PostgreSQL server (the role needs CREATEDB; dropped at the end), which it migrates and seeds itself.
+/// </summary>
+public sealed class App(string? postgresServer) : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateDirectory(
         Path.Combine(Path.GetTempPath(), "helsefellesskap-bench", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string database = $"hf_bench_{Guid.NewGuid():N}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "helsefellesskap.db")}");
+        if (postgresServer is null)
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "helsefellesskap.db")}");
+        else
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:Directory", folder);
+            builder.UseSetting("ConnectionStrings:Default", new Npgsql.NpgsqlConnectionStringBuilder(postgresServer) { Database = database }.ToString());
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureTestServices(services =>
@@ -163,6 +176,14 @@ public sealed class App : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgresServer is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var server = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres", Pooling = false }.ToString());
+            await server.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -199,7 +199,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     public async Task RegisterPositionAsync(Guid meetingId, Guid itemId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
         SeenPosition? seen)
     {
-        var (snapshot, caseId) = await gate.RunAsync(async () =>
+        // Every party registers on the same case, often at the same moment: a save that finds the case changed since
+        // its read is run again on what is there now (the seen position and the wording version are checked again).
+        var (snapshot, caseId) = await gate.RunAgainOnConflictAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var actor = await actors.CurrentAsync(db);
