@@ -79,6 +79,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// </summary>
     protected abstract Task LockAuditChainAsync(bool async, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Begins a transaction in which writers on <paramref name="key"/> (a meeting's id) take turns, across app servers:
+    /// on PostgreSQL a transaction-scoped advisory lock, held until the transaction ends. Null on SQLite, where the
+    /// write gate already makes every writer wait for the one before. The caller commits after its save.
+    /// </summary>
+    public virtual Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginTurnAsync(Guid key) =>
+        Task.FromResult<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?>(null);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

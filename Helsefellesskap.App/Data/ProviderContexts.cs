@@ -42,6 +42,13 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         if (async) await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
         else Database.ExecuteSql($"SELECT pg_advisory_xact_lock({AuditChainLock})");
     }
+
+    public override async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginTurnAsync(Guid key)
+    {
+        var transaction = await Database.BeginTransactionAsync();
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key.ToString("N")}, 0))");
+        return transaction;
+    }
 }
 
 /// <summary>What a user typed into a search field, as the words a full-text index matches.</summary>

@@ -38,7 +38,11 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
     /// and what it saved. On PostgreSQL another app server may have changed the meeting, so after taking the revision
     /// (<c>nextval('"MeetingRevisions"')</c>) the command reads the snapshot afresh (MeetingWork, by design since the
     /// two-server bus); the budget there holds the command up to its revision, and the read after it is listed only.
+    /// The budget is 8 statements; on PostgreSQL one more, the meeting's turn (<c>pg_advisory_xact_lock</c>), which the
+    /// write gate is on SQLite.
     /// </summary>
+    private static readonly int Budget = TestServices.OnPostgres ? 9 : 8;
+
     private static List<string> Command(List<string> sql)
     {
         if (!TestServices.OnPostgres) return sql;
@@ -149,9 +153,9 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
         var onBehalf = await SqlOf(() => Work.RegisterPositionAsync(meeting, item, hamar, 1, PositionKind.Agree, null, new SeenPosition(null)));
 
         Registered(first); Registered(replacing); Registered(onBehalf);
-        Assert.True(Command(replacing).Count <= 8, Listed(replacing));
-        Assert.True(Command(onBehalf).Count <= 8, Listed(onBehalf));
-        Assert.True(Command(first).Count <= 8, Listed(first));
+        Assert.True(Command(replacing).Count <= Budget, Listed(replacing));
+        Assert.True(Command(onBehalf).Count <= Budget, Listed(onBehalf));
+        Assert.True(Command(first).Count <= Budget, Listed(first));
 
         // Built from the last snapshot and the saved treatment, the screen's snapshot is the one a fresh read gives.
         var fresh = (await Work.SnapshotAsync(meeting))!;
@@ -187,7 +191,7 @@ public sealed class PositionRegistrationCostSpecs(DemoDatabaseTemplate template)
 
         Registered(last);
         Assert.Contains(last, s => s.Contains("UPDATE \"Treatments\""));
-        Assert.True(Command(last).Count <= 8, Listed(last));
+        Assert.True(Command(last).Count <= Budget, Listed(last));
         Assert.True((await Work.SnapshotAsync(meeting))!.Current!.EveryPartyAgrees);
     }
 

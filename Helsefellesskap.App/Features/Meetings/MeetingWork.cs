@@ -199,11 +199,14 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     public async Task RegisterPositionAsync(Guid meetingId, Guid itemId, Guid partyId, int wordingVersion, PositionKind kind, string? text,
         SeenPosition? seen)
     {
-        // Every party registers on the same case, often at the same moment: a save that finds the case changed since
-        // its read is run again on what is there now (the seen position and the wording version are checked again).
+        // Every party registers on the same case, often at the same moment. Registrations in one meeting take turns
+        // (on SQLite the gate, on PostgreSQL the meeting's turn across servers); a save that still finds the case
+        // changed since its read (from its own page, say) is run again on what is there now, where the seen position
+        // and the wording version are checked again.
         var (snapshot, caseId) = await gate.RunAgainOnConflictAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
+            await using var turn = await db.BeginTurnAsync(meetingId);
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(Today); // a read-only sign-in writes nothing
             var (presence, party, @case, treatment) = await RegistrationAsync(db, meetingId, itemId, partyId, actor.PersonId);
@@ -220,6 +223,7 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
                 ? $"Standpunkt registrert av sekretariatet på vegne av {party.Name}"
                 : $"Standpunkt registrert for {party.Name}";
             await db.SaveChangesAsync();
+            if (turn is not null) await turn.CommitAsync();
             if (!bus.AnyoneFollows(meetingId)) return (null, @case.Id);
             // Inside the gate, as every command's snapshot: snapshots then follow the order of the changes.
             var revision = await bus.NextRevisionAsync(db);
