@@ -90,12 +90,24 @@ public class TwoServerBrowserTests
         await chair.GetByRole(AriaRole.Button, new() { Name = $"Åpne {CaseTitle}" }).ClickAsync();
         await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Behandles nå: SSU-sak" })).ToContainTextAsync(CaseTitle);
 
+        // The case's own page, open on B for an observer before anyone registers: the meeting's registrations on A
+        // reach it through the case signal (the page does not poll).
+        var casePage = await a.SignedInPageAsync("liv.aune", baseUrl: b.BaseUrl);
+        await AppServer.GotoLiveAsync(casePage, "/saker");
+        await casePage.GetByRole(AriaRole.Link, new() { Name = CaseTitle }).ClickAsync();
+        await casePage.WaitForURLAsync("**/saker/*-*");
+        await Expect(casePage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(CaseTitle);
+
         // A registration on B reaches A's screens, and one on A reaches B's. The first on each server also compiles
         // that server's queries for the command (a second or more in a Debug build): it is waited for, not timed.
         var output = TestContext.Current.TestOutputHelper;
         var cold = await Timed(() => Register(member, "Enig"), () => Expect(Row(chair, Hospital)).ToContainTextAsync("Enig"));
         var coldA = await Timed(() => Register(onA, "Enig"), () => Expect(Row(member, SouthGudbrandsdal)).ToContainTextAsync("Enig"));
         output?.WriteLine($"First registration on each server, click to the other server's screen: B→A {cold.TotalMilliseconds:F0} ms, A→B {coldA.TotalMilliseconds:F0} ms");
+        await Expect(casePage.GetByRole(AriaRole.Row).Filter(new() { HasText = SouthGudbrandsdal })).ToContainTextAsync("Enig");
+        // Set HF_SCREENSHOTS to a folder to keep a screenshot of the case page on B for a look by eye.
+        if (Environment.GetEnvironmentVariable("HF_SCREENSHOTS") is { Length: > 0 } folder)
+            await casePage.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(folder).FullName, "two-servers-case-page-on-b.png"), FullPage = true });
         await Expect(chair.GetByTestId("outcome")).ToContainTextAsync("2 av 8 parter enige");
 
         // Then every registration shows on the other server's screens within two seconds, each way.
