@@ -117,11 +117,28 @@ public class EmailBrowserTests(AppServer app)
     [InlineData("mari.hovde", 375)]
     public async Task My_work_lists_what_waits_for_a_member_and_the_secretariat_at_desktop_and_phone_width(string userName, int width)
     {
+        // What waits for the member in the demo (December's SSU meeting) ends when the live meeting test closes that
+        // meeting, in whatever order the tests run; so the secretariat first gives her an action of her own.
+        var action = $"Følge opp utskrivningsavtalen i Gran ({width} px)";
+        if (userName == "hilde.moen")
+            await AsUser("mari.hovde", async s =>
+            {
+                await using var db = await s.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+                var decision = await db.Cases.WithRecord().SingleAsync(c => c.Title == "Etablering av fagutvalg for psykisk helse barn og unge (pilot)");
+                var region = await db.Parties.Where(p => p.Name == "Helseregion Gjøvik og Hadeland").Select(p => p.Id).SingleAsync();
+                var owner = await db.Users.Where(u => u.UserName == userName).Select(u => u.PersonId!.Value).SingleAsync();
+                return await s.GetRequiredService<Helsefellesskap.App.Features.FollowUp.FollowUpWork>().CreateAsync(decision.Id,
+                    decision.Treatments.Last(Helsefellesskap.Domain.FollowUp.FollowUpAction.IsDecision).Id,
+                    new(action, region, owner, OsloTime.Today(app.Clock).AddDays(60)));
+            });
+
         var page = await app.SignedInPageAsync(userName, width);
         await AppServer.GotoLiveAsync(page, "/mitt-arbeid");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mitt arbeid", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("section h2").First).ToBeVisibleAsync();
+        if (userName == "hilde.moen")
+            await Expect(page.GetByText(action)).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
         Assert.False(overflow);
         await Shot(page, $"mitt-arbeid-{userName}-{width}");
