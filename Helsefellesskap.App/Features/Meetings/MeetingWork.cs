@@ -255,33 +255,38 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
     private static async Task<(MeetingPresence Presence, Party Party, Case Case, Treatment Treatment)> RegistrationAsync(AppDbContext db,
         Guid meetingId, Guid itemId, Guid partyId, Guid? personId)
     {
-        var found = await (
-                from m in db.Meetings.AsNoTracking().IgnoreAutoIncludes().Where(m => m.Id == meetingId)
-                from p in db.Parties.AsNoTracking().Where(p => p.Id == partyId).DefaultIfEmpty()
-                select new
-                {
-                    Party = p,
-                    Items = m.Agenda.Where(i => i.Id == itemId).ToList(),
-                    Attendance = m.Attendance.Where(a => a.PersonId == personId).ToList(),
-                })
-            .AsSingleQuery().SingleOrDefaultAsync() ?? throw new DomainException("Møtet finnes ikke.");
+        var found = await RegistrationItemQuery(db, meetingId, partyId, itemId, personId) ?? throw new DomainException("Møtet finnes ikke.");
         var item = found.Items.SingleOrDefault() ?? throw new DomainException("Punktet finnes ikke på sakslisten.");
         var party = found.Party ?? throw new DomainException("Parten finnes ikke.");
         db.Attach(party);
         DomainException.ThrowIf(!item.IsCase, $"«{item.Title}» er ikke en sak som partene gir standpunkt til.");
         DomainException.ThrowIf(item.TreatmentId is null, $"«{item.Title}» er ikke åpnet ennå. Standpunkt gis når lederen har åpnet saken.");
         var treatmentId = item.TreatmentId!.Value;
-        var @case = await db.Cases
-            .Include(c => c.ProposalVersions.OrderByDescending(v => v.Version).Take(1))
-            .Include(c => c.Treatments.Where(t => t.Id == treatmentId)).ThenInclude(t => t.Wordings.OrderByDescending(w => w.Version).Take(1))
-            .Include(c => c.Treatments).ThenInclude(t => t.Positions.Where(p => p.ReplacedAt == null))
-            .Include("Treatments._requiredParties")
-            .AsSingleQuery().SingleOrDefaultAsync(c => c.Id == item.CaseId) ?? throw new DomainException("Saken finnes ikke.");
+        var @case = await RegistrationCaseQuery(db, item.CaseId!.Value, treatmentId) ?? throw new DomainException("Saken finnes ikke.");
         var treatment = @case.Treatments.SingleOrDefault(t => t.Id == treatmentId) ?? throw new DomainException("Behandlingen finnes ikke i denne saken.");
         // The domain takes a position only on an open treatment, and an open treatment is the case's latest: what the
         // register projects from the case when it saves (its status, the body it waits for) is then read from it alone.
         return (MeetingPresence.Of(found.Attendance.SingleOrDefault()), party, @case, treatment);
     }
+
+    // The registration's two reads, compiled once: EF otherwise walks and compares each LINQ tree at every execution to
+    // find its cached plan, which cost more CPU than running the statements (bench/README.md, RegistrationBench).
+    private static readonly Func<AppDbContext, Guid, Guid, Guid, Guid?, Task<RegistrationRows?>> RegistrationItemQuery =
+        EF.CompileAsyncQuery((AppDbContext db, Guid meetingId, Guid partyId, Guid itemId, Guid? personId) => (
+                from m in db.Meetings.AsNoTracking().IgnoreAutoIncludes().Where(m => m.Id == meetingId)
+                from p in db.Parties.AsNoTracking().Where(p => p.Id == partyId).DefaultIfEmpty()
+                select new RegistrationRows(p, m.Agenda.Where(i => i.Id == itemId).ToList(), m.Attendance.Where(a => a.PersonId == personId).ToList()))
+            .AsSingleQuery().SingleOrDefault());
+
+    private static readonly Func<AppDbContext, Guid, Guid, Task<Case?>> RegistrationCaseQuery =
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, Guid treatmentId) => db.Cases
+            .Include(c => c.ProposalVersions.OrderByDescending(v => v.Version).Take(1))
+            .Include(c => c.Treatments.Where(t => t.Id == treatmentId)).ThenInclude(t => t.Wordings.OrderByDescending(w => w.Version).Take(1))
+            .Include(c => c.Treatments).ThenInclude(t => t.Positions.Where(p => p.ReplacedAt == null))
+            .Include("Treatments._requiredParties")
+            .AsSingleQuery().SingleOrDefault(c => c.Id == caseId));
+
+    private sealed record RegistrationRows(Party? Party, List<AgendaItem> Items, List<Attendance> Attendance);
 
     public Task AmendWordingAsync(Guid meetingId, Guid itemId, string text) => Change(meetingId, async (db, actor, meeting) =>
     {
