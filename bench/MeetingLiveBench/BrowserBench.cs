@@ -61,6 +61,7 @@ public sealed class BrowserBench : IAsyncDisposable
         """;
 
     private readonly ITarget target;
+    private readonly ITarget? second;
     private readonly IBrowser browser;
     private Participant clicker = null!;
     private readonly List<Participant> watchers = [];
@@ -68,9 +69,11 @@ public sealed class BrowserBench : IAsyncDisposable
     private IDisposable? serverProbe;
     private double publishedAt = double.NaN;
 
-    public BrowserBench(ITarget target, IBrowser browser)
+    /// <param name="second">A second app server on the same database: every other watcher follows the meeting there.</param>
+    public BrowserBench(ITarget target, IBrowser browser, ITarget? second = null)
     {
         this.target = target;
+        this.second = second;
         this.browser = browser;
         // The server's notifier, first subscriber: the wall-clock time at which the server starts handing a change out.
         serverProbe = target.OnPublished(() => Volatile.Write(ref publishedAt, (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds));
@@ -79,7 +82,9 @@ public sealed class BrowserBench : IAsyncDisposable
     public ITarget Target => target;
     public int WatcherCount => watchers.Count;
 
-    private sealed record Participant(string User, IBrowserContext Context, IPage Page);
+    private sealed record Participant(string User, IBrowserContext Context, IPage Page, bool OnSecond = false);
+
+    public int WatchersOnSecond => watchers.Count(w => w.OnSecond);
 
     /// <summary>One headless Chromium for every participant of both sites.</summary>
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
@@ -117,22 +122,23 @@ public sealed class BrowserBench : IAsyncDisposable
         if (count > Watchers.Length) throw new ArgumentException($"Only {Watchers.Length} watchers are listed.");
         // A few at a time: signing in waits mostly on the server and the browser, so joins overlap well.
         while (watchers.Count < count)
-            watchers.AddRange(await Task.WhenAll(Watchers[watchers.Count..Math.Min(count, watchers.Count + 4)].Select(u => JoinAsync(u))));
+            watchers.AddRange(await Task.WhenAll(Enumerable.Range(watchers.Count, Math.Min(count, watchers.Count + 4) - watchers.Count)
+                .Select(i => JoinAsync(Watchers[i], onSecond: second is not null && i % 2 == 1))));
     }
 
     /// <summary>A new browser context (signed in at /Account/Login on the app); done when its page's circuit is live.</summary>
-    private async Task<Participant> JoinAsync(string user, bool board = true)
+    private async Task<Participant> JoinAsync(string user, bool board = true, bool onSecond = false)
     {
-        var context = await NewContextAsync(user);
+        var context = await NewContextAsync(user, onSecond ? second : null);
         var page = await OpenRoomAsync(context, board);
-        return new Participant(user, context, page);
+        return new Participant(user, context, page, onSecond);
     }
 
-    public async Task<IBrowserContext> NewContextAsync(string user)
+    public async Task<IBrowserContext> NewContextAsync(string user, ITarget? on = null)
     {
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = target.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "nb-NO",
+            BaseURL = (on ?? target).BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "nb-NO",
         });
         context.SetDefaultTimeout(60_000);
         await context.AddInitScriptAsync(Probe);
@@ -160,7 +166,9 @@ public sealed class BrowserBench : IAsyncDisposable
 
     /// <summary>One click: the latency until every watcher's screen showed it, and each screen's own.</summary>
     /// <param name="ServerMs">From the click to the server's publish of the new snapshot (browser clock against the server's).</param>
-    public sealed record Round(double AllScreensMs, double[] PerScreenMs, double AllFramesMs, int FramesMissing, double ServerMs);
+    /// <param name="PerScreenOnSecondMs">The screens on the second server, if any (also in <paramref name="PerScreenMs"/>).</param>
+    public sealed record Round(double AllScreensMs, double[] PerScreenMs, double AllFramesMs, int FramesMissing, double ServerMs,
+        double[] PerScreenOnSecondMs);
 
     public async Task<Round> ClickOnceAsync()
     {
@@ -191,7 +199,7 @@ public sealed class BrowserBench : IAsyncDisposable
         var perScreen = seen.Select(s => s[0] - clickAt).ToArray();
         var frames = seen.Where(s => s[1] >= 0).Select(s => s[1] - clickAt).ToArray();
         return new Round(perScreen.Max(), perScreen, frames.Length > 0 ? frames.Max() : double.NaN, seen.Length - frames.Length,
-            Volatile.Read(ref publishedAt) - clickAt);
+            Volatile.Read(ref publishedAt) - clickAt, perScreen.Where((_, i) => watchers[i].OnSecond).ToArray());
     }
 
     public async ValueTask DisposeAsync()

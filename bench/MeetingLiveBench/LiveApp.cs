@@ -12,12 +12,15 @@ namespace MeetingLiveBench;
 
 /// <summary>
 /// The real app (this Release build, environment Production) on Kestrel on a loopback port, over a fresh SQLite
-/// file that the app migrates and seeds with its demo data itself at start-up.
+/// file that the app migrates and seeds with its demo data itself at start-up; or, given a PostgreSQL connection
+/// string with its database, on that database (the first server on it migrates and seeds it, a second one shares it).
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>
+public sealed class LiveApp(string? postgres = null, string? sharedFolder = null) : WebApplicationFactory<Program>
 {
-    private readonly string folder = Directory.CreateDirectory(
+    // Two servers on one database share the folder beside it too: the audit chain's key is there.
+    private readonly string folder = sharedFolder ?? Directory.CreateDirectory(
         Path.Combine(Path.GetTempPath(), "helsefellesskap-bench", Guid.NewGuid().ToString("N"))).FullName;
+    public string Folder => folder;
 
     public string DatabasePath => Path.Combine(folder, "helsefellesskap.db");
     public string BaseUrl { get; private set; } = "";
@@ -35,7 +38,13 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         // Outside Development the packages' static files (blazor.web.js, MudBlazor) come from the published output;
         // an unpublished build serves them from their packages through the static web assets manifest.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        if (postgres is null) builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        else
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", postgres);
+            builder.UseSetting("Database:Directory", folder);
+        }
         // Sign-ins and start-up are logged at Information; the bench prints its own lines. No HTTPS here, on a loopback port.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpsPolicy", "Error");
@@ -59,6 +68,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        if (postgres is not null) Npgsql.NpgsqlConnection.ClearAllPools();
+        if (sharedFolder is null) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

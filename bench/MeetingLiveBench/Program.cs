@@ -21,6 +21,8 @@ namespace MeetingLiveBench;
 ///   --fanout 100,500     subscribers in the in-process part   --fanout-rounds N  timed publishes per count (300)
 ///   --no-browser         only the in-process part             --no-latency       memory only, no clicks
 ///   --gcdump DIR         heap dumps (dotnet-gcdump on the PATH) with the first measurement's rooms open and closed
+///   --two-servers CONN   instead: two app servers on one new database on this PostgreSQL server (CONN without a
+///                        database; the role needs CREATEDB), the clicker on the first, the watchers on both in turn
 /// </summary>
 public static class Bench
 {
@@ -33,6 +35,13 @@ public static class Bench
             $"server GC {System.Runtime.GCSettings.IsServerGC}, load average {Machine.LoadAverage()}");
         var optimized = typeof(MeetingWork).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
         Console.WriteLine($"  app assembly {(optimized ? "optimized (Release)" : "NOT optimized: a Debug build; use -c Release")}");
+
+        if (options.TwoServers is { } server)
+        {
+            await TwoServers.RunAsync(server, options);
+            Console.WriteLine($"\nLoad average at the end: {Machine.LoadAverage()}; the whole run took {started.Elapsed.TotalMinutes:F1} min");
+            return;
+        }
 
         await using var app = new LiveApp();
         await using var bare = new BareApp();
@@ -154,7 +163,7 @@ public static class Bench
     }
 }
 
-internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarmUp, int Rooms, int MemoryRepeats, int[] FanOut, int FanOutWarmUp, int FanOutRounds, bool Browser, bool Latency, string? GcDump = null)
+internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarmUp, int Rooms, int MemoryRepeats, int[] FanOut, int FanOutWarmUp, int FanOutRounds, bool Browser, bool Latency, string? GcDump = null, string? TwoServers = null)
 {
     public static Options Parse(string[] args)
     {
@@ -178,6 +187,7 @@ internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarm
                 "--gcdump" => options with { GcDump = Next() },
                 "--fanout-rounds" => options with { FanOutRounds = Number() },
                 "--no-browser" => options with { Browser = false },
+                "--two-servers" => options with { TwoServers = Next() },
                 _ => throw new ArgumentException($"Unknown option {name}; see bench/README.md."),
             };
         }
