@@ -24,6 +24,12 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
 
     private async Task<MeetingSnapshot> Snapshot(Guid meetingId) => (await Work.SnapshotAsync(meetingId))!;
 
+    private async Task<Guid> PersonOf(string userName)
+    {
+        await using var db = Database.NewContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.PersonId!.Value).SingleAsync();
+    }
+
     /// <summary>The December SSU meeting opened by its chair, with the digital home follow-up case open.</summary>
     private async Task<(Guid Meeting, Guid Item)> MeetingWithDecisionCaseOpen()
     {
@@ -175,6 +181,25 @@ public sealed class MeetingWorkSpecs(DemoDatabaseTemplate template) : ServiceSpe
         Assert.StartsWith("8 av 8 parter enige", (await Snapshot(meeting)).Current!.TallySummary);
         await using var db = Database.NewContext();
         Assert.Equal(8, await db.Cases.SelectMany(c => c.Treatments).Where(t => t.MeetingId == meeting).SelectMany(t => t.Positions).CountAsync());
+    }
+
+    [Fact]
+    public async Task Remarks_and_absence_reports_made_at_the_same_moment_are_all_recorded_and_none_is_asked_to_try_again()
+    {
+        // Each one changes the same meeting. On SQLite the write gate keeps the saves apart; on PostgreSQL (two app
+        // servers) the meeting's commands take turns in the database, or all but one would find the meeting changed.
+        var (meeting, item) = await MeetingWithDecisionCaseOpen();
+        await As("mari.hovde");
+        var absent = await PersonOf("ola.grindvold");
+
+        var refusals = await Task.WhenAll(Enumerable.Range(1, 7)
+            .Select(i => Task.Run(() => Attempt(() => Work.AddRemarkAsync(meeting, item, $"Samtidig merknad {i}"))))
+            .Append(Task.Run(() => Attempt(() => Work.ReportAbsenceAsync(meeting, absent, "Syk")))));
+
+        Assert.All(refusals, Assert.Null);
+        await using var db = Database.NewContext();
+        Assert.Equal(7, await db.Set<MeetingRemark>().CountAsync(r => r.Text.StartsWith("Samtidig merknad ")));
+        Assert.Equal(AttendanceStatus.Absent, (await Snapshot(meeting)).Attendance.Single(a => a.PersonId == absent).Status);
     }
 
     /// <summary>Deliveries run on the thread pool; wait for them, briefly.</summary>

@@ -409,6 +409,9 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
         var snapshot = await gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
+            // The meeting's commands take turns, as the gate makes them on SQLite: on PostgreSQL, across app servers, or
+            // remarks and absence reports made at the same moment would find the meeting changed and be refused.
+            await using var turn = await db.BeginTurnAsync(meetingId);
             var actor = await actors.CurrentAsync(db);
             actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
             var meetings = minutes ? db.Meetings.WithMinutes() : db.Meetings;
@@ -420,9 +423,11 @@ public sealed class MeetingWork(IDbContextFactory<AppDbContext> dbFactory, Write
             try
             {
                 await db.SaveChangesAsync();
+                if (turn is not null) await turn.CommitAsync();
             }
             catch (DbUpdateException) when (madeAlready is not null)
             {
+                if (turn is not null) await turn.RollbackAsync(); // its turn ends before another context asks
                 if (!await MadeAlreadyAsync(madeAlready)) throw;
                 wroteMail = false;
                 return null; // the call that saved it publishes the snapshot
