@@ -69,6 +69,23 @@ public sealed class RatificationWorkSpecs(DemoDatabaseTemplate template) : Servi
     }
 
     [Fact]
+    public async Task Parties_recording_their_ratification_of_one_decision_at_the_same_moment_are_all_recorded()
+    {
+        // Each recording changes the same case. On SQLite the write gate keeps the saves apart; on PostgreSQL (two app
+        // servers) a decision's recordings take turns in the database, or all but one would find the case changed.
+        await As("mari.hovde");
+        var (caseId, treatment) = await Copd();
+        var waiting = (await Queries.ForDecisionAsync(treatment))!.Board.Groups.SelectMany(g => g.Items).Where(i => !i.IsRatified)
+            .Select(i => i.PartyId).Take(6).ToList();
+        Assert.Equal(6, waiting.Count);
+
+        await Task.WhenAll(waiting.Select(party => Task.Run(() => Work.RecordAsync(treatment, party, Ratified()))));
+
+        var recorded = (await Reload(caseId)).Treatments.Single(t => t.Id == treatment).Ratifications;
+        Assert.All(waiting, party => Assert.Equal(RatificationStatus.Ratified, recorded.Single(r => r.PartyId == party).Status));
+    }
+
+    [Fact]
     public async Task A_rejection_makes_the_decision_not_adopted_and_puts_the_case_back_before_SSU()
     {
         await As("mari.hovde");

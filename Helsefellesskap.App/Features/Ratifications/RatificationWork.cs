@@ -22,6 +22,9 @@ public sealed class RatificationWork(IDbContextFactory<AppDbContext> dbFactory, 
     public Task RecordManyAsync(Guid treatmentId, IReadOnlyCollection<Guid> partyIds, RatificationEntry entry) => gate.RunAsync(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        // A decision's recordings take turns, as the gate makes them on SQLite: on PostgreSQL, across app servers, or
+        // parties recording at the same moment would find the case changed and be refused.
+        await using var turn = await db.BeginTurnAsync(treatmentId);
         var actor = await actors.CurrentAsync(db);
         actor.MustWrite(OsloTime.Today(clock)); // a read-only sign-in writes nothing
         DomainException.ThrowIf(partyIds.Count == 0, "Velg hvilken part forankringen gjelder.");
@@ -38,6 +41,7 @@ public sealed class RatificationWork(IDbContextFactory<AppDbContext> dbFactory, 
             ? $"Forankring registrert for {parties[0].Name}: {entry.Status.Label()}"
             : $"Forankring registrert for {parties.Count} parter: {entry.Status.Label()}";
         await db.SaveChangesAsync();
+        if (turn is not null) await turn.CommitAsync();
         return true;
     });
 
