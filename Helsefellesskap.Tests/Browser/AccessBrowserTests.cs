@@ -61,6 +61,6 @@ public class AccessBrowserTests(AppServer app)
             .Or(member.GetByText(Helsefellesskap.Domain.Access.Actor.NoSeatMessage)).First).ToBeVisibleAsync();
         await member.GotoAsync($"/saker/{caseId}");
         await member.WaitForURLAsync(url => url.Contains("/Account/Login"));
-        await member.Context.CloseAsync();
+        await member.Context.CloseWithinAsync();
     }
 }

@@ -86,7 +86,7 @@ public class AccessibilityTests(AppServer app)
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         // A signed-in page's context is shared with the next test that looks as the same user.
         if (signedIn) await page.CloseAsync();
-        else await page.Context.CloseAsync();
+        else await page.Context.CloseWithinAsync();
     }
 
     /// <summary>What axe-core finds against WCAG 2.1 A and AA on the page as it is now (the page must bypass CSP).</summary>

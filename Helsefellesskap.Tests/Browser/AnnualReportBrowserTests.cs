@@ -64,7 +64,7 @@ public class AnnualReportBrowserTests(AppServer app)
             Assert.All(SsuDecisions, title => Assert.Contains(title, text));
         }
         finally { File.Delete(path); }
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class AnnualReportBrowserTests(AppServer app)
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Saksnummer;Tittel;Møtedato;Utfall;Prinsipiell;Vedtak", lines[0]);
         Assert.All(SsuDecisions, title => Assert.Contains(lines, l => l.Split(';')[1] == title));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class AnnualReportBrowserTests(AppServer app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nøkkeltall for PM 2026" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Helsefellesskapets prioriteringer for 2027" })).ToBeVisibleAsync();
         Assert.Contains("utvalg=pm", page.Url);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public class AnnualReportBrowserTests(AppServer app)
 
         Assert.Equal(302, response.Status);
         Assert.Contains("/Account/Login", response.Headers["location"]);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

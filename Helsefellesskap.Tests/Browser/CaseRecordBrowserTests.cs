@@ -148,7 +148,7 @@ public class CaseRecordBrowserTests(AppServer app)
         await Expect(secretary.Locator("p.diff del")).ToContainTextAsync("sekretariatets");
         await Shot(secretary, "5-history");
 
-        foreach (var page in new[] { chair, secretary, member, projector }) await page.Context.CloseAsync();
+        foreach (var page in new[] { chair, secretary, member, projector }) await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class CaseRecordBrowserTests(AppServer app)
         await NoSidewaysScrollingAsync(member);
         await Shot(member, "8-notice-375");
 
-        foreach (var page in new[] { member, projector }) await page.Context.CloseAsync();
+        foreach (var page in new[] { member, projector }) await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -245,11 +245,11 @@ public class CaseRecordBrowserTests(AppServer app)
             await Expect(reader.GetByText("Bakgrunnen slik SSU behandlet den.")).ToBeVisibleAsync();
             await Shot(reader, $"11-public-decision-{width}");
             await NoSidewaysScrollingAsync(reader);
-            await reader.Context.CloseAsync();
+            await reader.Context.CloseWithinAsync();
         }
 
         await using (var db = await Factory.CreateDbContextAsync())
             Assert.Equal("Bakgrunnen slik SSU behandlet den.", (await db.Cases.WithRecord().SingleAsync(c => c.Id == caseId)).Background);
-        await secretaryPage.Context.CloseAsync();
+        await secretaryPage.Context.CloseWithinAsync();
     }
 }

@@ -82,7 +82,7 @@ public class CaseWorkBrowserTests(AppServer app)
         await Expect(observer.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Expect(observer.GetByRole(AriaRole.Link, new() { Name = "Rediger" })).ToHaveCountAsync(0);
 
-        foreach (var page in new[] { secretary, municipalities, hospital, chair, observer }) await page.Context.CloseAsync();
+        foreach (var page in new[] { secretary, municipalities, hospital, chair, observer }) await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -95,6 +95,6 @@ public class CaseWorkBrowserTests(AppServer app)
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Ikke lagret" })).ToContainTextAsync("Skriv en tittel");
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Vurdering" })).ToHaveValueAsync("Teksten min skal ikke forsvinne.");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

@@ -76,7 +76,7 @@ public class ExternalSignInBrowserTests(AppServer app)
         await login.GotoAsync("/Account/Login");
         await Expect(login.GetByRole(AriaRole.Link, new() { Name = $"Logg inn med {TestIdentityProvider.DisplayName}" })).ToBeVisibleAsync();
         await Shot(login, "oidc-1-login");
-        await login.Context.CloseAsync();
+        await login.Context.CloseWithinAsync();
 
         var page = await SignInThroughProviderAsync(new TestIdentity("testkommune-mari", "mari.hovde@innlandet.test", ["pwd", "mfa"]));
         await AppServer.WhenLiveAsync(page);
@@ -105,9 +105,9 @@ public class ExternalSignInBrowserTests(AppServer app)
             await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Innlogging via organisasjonen" })).ToBeVisibleAsync();
             await Expect(admin.GetByText("ved email «mari.hovde@innlandet.test»")).ToBeVisibleAsync();
             await Shot(admin, "oidc-3-admin-user-page");
-            await admin.Context.CloseAsync();
+            await admin.Context.CloseWithinAsync();
         }
-        foreach (var p in new[] { page, again }) await p.Context.CloseAsync();
+        foreach (var p in new[] { page, again }) await p.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class ExternalSignInBrowserTests(AppServer app)
         // Not signed in either: the app still asks for a sign-in.
         await page.GotoAsync("/oversikt");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Logg inn" })).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class ExternalSignInBrowserTests(AppServer app)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" })).ToHaveCountAsync(0);
         await Shot(page, "oidc-5-read-only");
         Assert.Equal(before, (await SharedDecisionsAsync()).Positions);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -162,6 +162,6 @@ public class ExternalSignInBrowserTests(AppServer app)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" })).ToHaveCountAsync(0);
         await Shot(page, "oidc-6-other-organisation");
         Assert.Equal(before, (await SharedDecisionsAsync()).Positions);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

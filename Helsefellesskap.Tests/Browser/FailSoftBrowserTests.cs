@@ -34,7 +34,7 @@ public class FailSoftBrowserTests(AppServer app)
         await Expect(page.GetByText(message)).ToBeVisibleAsync();
         if (url == "/saker?side=abc") await Shot(page, "failsoft-saker-side");
         if (url == "/arsrapport?aar=9999") await Shot(page, "failsoft-arsrapport");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class FailSoftBrowserTests(AppServer app)
         await page.GetByLabel("Dato").FillAsync("2001-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Planlegg møtet" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Et nytt møte kan ikke legges til en dag som har vært.");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -73,6 +73,6 @@ public class FailSoftBrowserTests(AppServer app)
         await Expect(page.GetByText("Pasienter med kols i Helseregion Valdres kan ikke være over 100 000 000.")).ToBeVisibleAsync();
         var reload = await page.GotoAsync("/styringsdata");
         Assert.Equal(200, reload!.Status);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

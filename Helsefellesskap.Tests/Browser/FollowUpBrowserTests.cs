@@ -33,7 +33,7 @@ public class FollowUpBrowserTests(AppServer app)
         var row = owner.GetByRole(AriaRole.Row).Filter(new() { HasText = "Evaluere piloten" });
         await Expect(row).ToContainTextAsync("60 %");
         await Expect(row).ToContainTextAsync("Intervjuer med alle regionene er gjennomført.");
-        await owner.Context.CloseAsync();
+        await owner.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class FollowUpBrowserTests(AppServer app)
         await AppServer.GotoLiveAsync(page, "/oppfolging");
         await Expect(page.GetByText("Forfalt", new() { Exact = true })).ToBeVisibleAsync();
         await Shot(page, "oppfolging-375");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class FollowUpBrowserTests(AppServer app)
         await row.GetByRole(AriaRole.Link, new() { Name = "Mandatsaken i utvalget" }).ClickAsync();
         await Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utskrivning av barn og unge fra BUP");
         await Expect(secretary.GetByText("Utkast · Fagutvalg psykisk helse barn og unge (pilot)")).ToBeVisibleAsync();
-        await secretary.Context.CloseAsync();
+        await secretary.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -100,6 +100,6 @@ public class FollowUpBrowserTests(AppServer app)
         await secretary.GetByLabel("Frist").FillAsync("2027-03-15");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Lagre endringene" }).ClickAsync();
         await Expect(row).ToContainTextAsync("15.03.2027");
-        await secretary.Context.CloseAsync();
+        await secretary.Context.CloseWithinAsync();
     }
 }

@@ -17,7 +17,7 @@ public class HardeningTests(AppServer app)
         Assert.Contains("script-src 'self'", headers["content-security-policy"]);
         Assert.Equal("nosniff", headers["x-content-type-options"]);
         Assert.Equal("same-origin", headers["referrer-policy"]);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class HardeningTests(AppServer app)
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Tittel" })).ToBeVisibleAsync();
 
         Assert.Empty(violations);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public class HardeningTests(AppServer app)
         });
 
         Assert.Equal(400, response.Status);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

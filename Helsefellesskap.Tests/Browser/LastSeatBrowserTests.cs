@@ -72,7 +72,7 @@ public class LastSeatBrowserTests(LastSeatBrowserTests.OwnServer own) : IClassFi
         await ExpectToldWhyAsync(again);
         await again.GotoAsync("/saker");
         await Expect(again.GetByRole(AriaRole.Button, new() { Name = "Logg inn" })).ToBeVisibleAsync();
-        await again.Context.CloseAsync();
+        await again.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class LastSeatBrowserTests(LastSeatBrowserTests.OwnServer own) : IClassFi
         var download = await copy.APIRequest.GetAsync("/arsrapport/ssu/2026/csv", new() { MaxRedirects = 0 });
         Assert.NotEqual(200, download.Status);
         await ExpectSignInRefusedAsync("hilde.moen");
-        foreach (var p in new[] { member, copy, admin }) await p.Context.CloseAsync();
+        foreach (var p in new[] { member, copy, admin }) await p.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -120,6 +120,6 @@ public class LastSeatBrowserTests(LastSeatBrowserTests.OwnServer own) : IClassFi
         await ExpectToldWhyAsync(copy);
         await Shot(copy, "last-seat-2-cookie-refused-day-after");
         await ExpectSignInRefusedAsync("kari.fjeld");
-        foreach (var p in new[] { participant, copy, admin }) await p.Context.CloseAsync();
+        foreach (var p in new[] { participant, copy, admin }) await p.Context.CloseWithinAsync();
     }
 }

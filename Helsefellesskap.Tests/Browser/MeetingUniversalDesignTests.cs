@@ -118,7 +118,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         await Expect(chair.Locator("#current-heading")).ToContainTextAsync("Sist behandlet: SSU-sak");
         await Expect(chair.GetByTestId("announcement")).ToContainTextAsync("er avsluttet");
         await Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt behandlingen" })).ToHaveCountAsync(0);
-        await chair.Context.CloseAsync();
+        await chair.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         await Expect(member.Locator(".remarks li", new() { HasText = "Regionen ber om en orientering om økonomien i mars." })).ToHaveCountAsync(1);
         await Expect(remark).ToHaveValueAsync("");
         await Shot(member, "2-member-after-remark-375");
-        await member.Context.CloseAsync();
+        await member.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class MeetingUniversalDesignTests(AppServer app)
         await late.GetByRole(AriaRole.Button, new() { Name = "Registrer Hilde Moen fraværende" }).ClickAsync();
         await Expect(late.Locator(".attendance-status")).ToHaveTextAsync("Forfall");
         await Shot(secretary, "3-attendance");
-        await secretary.Context.CloseAsync();
+        await secretary.Context.CloseWithinAsync();
     }
 
     [Theory]
@@ -256,6 +256,6 @@ public class MeetingUniversalDesignTests(AppServer app)
         var (scroll, inner) = (sizes[0], sizes[1]);
         Assert.True(scroll <= inner, $"The projector scrolls at {width}x{height}: {scroll} px of content in {inner} px.");
         Assert.True(await projector.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
-        await projector.Context.CloseAsync();
+        await projector.Context.CloseWithinAsync();
     }
 }

@@ -172,7 +172,7 @@ public class MinutesBrowserTests(AppServer app)
         await AppServer.GotoLiveAsync(internalPhone, $"/moter/{played.Meeting}/protokoll");
         Assert.True(await internalPhone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The minutes scroll sideways at 375 px.");
         await Shot(internalPhone, "6-internal-375");
-        foreach (var page in new[] { secretary, visitor, chair, phone, internalPhone }) await page.Context.CloseAsync();
+        foreach (var page in new[] { secretary, visitor, chair, phone, internalPhone }) await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class MinutesBrowserTests(AppServer app)
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var stored = await db.ApprovedMinutes.SingleAsync(a => a.MeetingId == played.Meeting);
         Assert.Contains("Utvalget ba om en evaluering etter ett år.", stored.Document);
-        await secretary.Context.CloseAsync();
+        await secretary.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -249,6 +249,6 @@ public class MinutesBrowserTests(AppServer app)
         await Expect(intro).ToHaveValueAsync(typed);
         await Expect(secretary.GetByTestId("unsaved-drafts")).ToHaveCountAsync(0);
         await Shot(secretary, "draft-restored-and-saved");
-        await secretary.Context.CloseAsync();
+        await secretary.Context.CloseWithinAsync();
     }
 }

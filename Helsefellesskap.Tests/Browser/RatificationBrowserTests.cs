@@ -75,7 +75,7 @@ public class RatificationBrowserTests(AppServer app)
         await page.GetByRole(AriaRole.Link, new() { Name = "← Til saken" }).ClickAsync();
         await Expect(page.GetByText("Bindende vedtak", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Vedtatt (bindende)").First).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class RatificationBrowserTests(AppServer app)
                 Assert.Equal("Kommunestyret", item.LocalBody);
             }
         }
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class RatificationBrowserTests(AppServer app)
         await Shot(page, "ratification-4-page-375", 0);
         var hamar = await page.GetByRole(AriaRole.Heading, new() { Name = "Helseregion Hamar · forankret i" }).BoundingBoxAsync();
         await Shot(page, "ratification-5-region-375", hamar!.Y - 100);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class RatificationBrowserTests(AppServer app)
         if (Environment.GetEnvironmentVariable("HF_SCREENSHOTS") is { Length: > 0 } folder)
             await admin.ScreenshotAsync(new() { Path = Path.Combine(folder, "ratification-6-grant.png"), FullPage = true,
                 Clip = new() { X = 0, Y = section!.Y - 300, Width = 1280, Height = 700 } });
-        await admin.Context.CloseAsync();
+        await admin.Context.CloseWithinAsync();
 
         var trysil = await app.SignedInPageAsync("kd.trysil");
         await AppServer.GotoLiveAsync(trysil, "/saker");
@@ -183,6 +183,6 @@ public class RatificationBrowserTests(AppServer app)
         var row = trysil.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trysil" });
         await Expect(row).ToContainTextAsync("Forankret");
         await Expect(row).Not.ToContainTextAsync("for sent");
-        await trysil.Context.CloseAsync();
+        await trysil.Context.CloseWithinAsync();
     }
 }

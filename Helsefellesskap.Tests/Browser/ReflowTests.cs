@@ -52,7 +52,7 @@ public partial class ReflowTests(AppServer app)
 
         Assert.True(visited >= (user == "" ? 3 : 8), $"The crawler reached only {visited} pages as '{user}'.");
         Assert.True(overflowing.Count == 0, $"Pages that scroll sideways at {Width} px as '{user}':\n" + string.Join("\n", overflowing));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     /// <summary>A link within the app that shows a page: not a download, a feed, a calendar file, sign-out or an anchor.</summary>

@@ -52,7 +52,7 @@ public class SessionBrowserTests(AppServer app)
         await ExpectSignInPageAsync(copy, "/saker");
         var download = await copy.APIRequest.GetAsync("/arsrapport/ssu/2026/csv", new() { MaxRedirects = 0 });
         Assert.NotEqual(200, download.Status);
-        foreach (var p in new[] { page, copy }) await p.Context.CloseAsync();
+        foreach (var p in new[] { page, copy }) await p.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class SessionBrowserTests(AppServer app)
         Assert.Equal(400, forged.Status);
         await AppServer.GotoLiveAsync(page, "/saker");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Saker", Level = 1 })).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class SessionBrowserTests(AppServer app)
             user.LockoutEnd = null;
             await db.SaveChangesAsync();
         }
-        foreach (var p in new[] { observer, copy, admin }) await p.Context.CloseAsync();
+        foreach (var p in new[] { observer, copy, admin }) await p.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class SessionBrowserTests(AppServer app)
 
         await Expect(observer.GetByRole(AriaRole.Button, new() { Name = "Logg inn" })).ToBeVisibleAsync();
         await ExpectSignInPageAsync(copy, "/saker");
-        foreach (var p in new[] { observer, copy }) await p.Context.CloseAsync();
+        foreach (var p in new[] { observer, copy }) await p.Context.CloseWithinAsync();
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class ShellTests(AppServer app)
 
         Assert.Equal(200, health!.Status);
         Assert.True(File.Exists(app.DatabasePath));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public class ShellTests(AppServer app)
 
         await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Logg inn");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class ShellTests(AppServer app)
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Feil brukernavn eller passord");
         await Expect(page.GetByLabel("Brukernavn")).ToHaveValueAsync("hilde.moen");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class ShellTests(AppServer app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
         // The front page, or the sign-in page when the tab's own circuit ended first (signing out ends every tab).
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Logg inn" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" })).First).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class ShellTests(AppServer app)
         await Expect(page.GetByText("SSU-sak 004/2026 · Strategisk samarbeidsutvalg")).ToBeVisibleAsync();
         await Expect(page.GetByText("7 av 8 parter enige – uenig: Helseregion Nord-Østerdal")).ToBeVisibleAsync();
         await Expect(page.GetByText("Videre: Tilbake til arbeidsutvalget")).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class ShellTests(AppServer app)
         await item.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Årsrapport 2025 for Helsefellesskap Innlandet");
         Assert.Contains("#behandling-", page.Url);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public class ShellTests(AppServer app)
 
         await page.GotoAsync("/saker");
         await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

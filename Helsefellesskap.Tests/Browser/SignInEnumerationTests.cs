@@ -40,7 +40,7 @@ public class SignInEnumerationTests(AppServer app)
             await Expect(alert).ToBeVisibleAsync();
             answers.Add(new Uri(page.Url).AbsolutePath + ": " + await alert.InnerTextAsync());
         }
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
         return answers;
     }
 

@@ -59,7 +59,7 @@ public class SteeringBrowserTests(AppServer app)
             await page.GetByRole(AriaRole.Heading, new() { Name = "Styringsdata saken bygger på" }).EvaluateAsync("h => h.scrollIntoView()");
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "steering-4-case-panel.png") });
         }
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public class SteeringBrowserTests(AppServer app)
         await Expect(figures).ToContainTextAsync("Døgnopphold");
         await Expect(figures).Not.ToContainTextAsync("Polikliniske kontakter");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Alle styringsdata" })).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

@@ -28,7 +28,7 @@ public class UniversalDesignTests(AppServer app)
         // The next Tab goes to the first control inside the content, not back to the menu.
         await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('innhold').contains(document.activeElement)"));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public class UniversalDesignTests(AppServer app)
         }
         Assert.True(seen > 3, $"Tab reached only {seen} controls on {path}.");
         Assert.True(failures.Count == 0, $"Controls on {path} without a visible focus ring of 3:1:\n" + string.Join("\n", failures));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public class UniversalDesignTests(AppServer app)
             """);
         Assert.Empty(english);
         Assert.Equal("Tøm feltet", NorwegianMudLocalizer.Labels["MudInput_Clear"]);
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public class UniversalDesignTests(AppServer app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "uutilsynet.no" })).ToBeVisibleAsync();
         await Shot(page, $"accessibility-statement-{width}");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class UniversalDesignTests(AppServer app)
         await link.First.ClickAsync();
 
         await page.WaitForURLAsync("**/Account/Manage/ChangePassword");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class UniversalDesignTests(AppServer app)
         await meetings.ClickAsync();
         await page.WaitForURLAsync("**/saker");
         await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class UniversalDesignTests(AppServer app)
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Saker", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Meny" })).Not.ToBeVisibleAsync();
         await Shot(page, "menu-1280");
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 
     [Fact]

@@ -87,6 +87,6 @@ public class UnsavedDraftBrowserTests(AppServer app)
         await Expect(background).ToHaveValueAsync(typed);
         await Expect(page.GetByTestId("unsaved-drafts")).ToHaveCountAsync(0);
         Assert.False(await page.EvaluateAsync<bool>("() => Object.keys(sessionStorage).some(k => k.endsWith(':background'))"));
-        await page.Context.CloseAsync();
+        await page.Context.CloseWithinAsync();
     }
 }

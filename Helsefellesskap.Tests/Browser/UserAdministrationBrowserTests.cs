@@ -82,7 +82,7 @@ public class UserAdministrationBrowserTests(AppServer app)
         {
             await ReactivateAsync("perolav.nes");
         }
-        foreach (var page in new[] { member, admin }) await page.Context.CloseAsync();
+        foreach (var page in new[] { member, admin }) await page.Context.CloseWithinAsync();
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class UserAdministrationBrowserTests(AppServer app)
         await AppServer.GotoLiveAsync(newcomer, "/admin/brukere");
         await Expect(newcomer.GetByText("Du har ikke tilgang til brukeradministrasjonen.")).ToBeVisibleAsync();
 
-        foreach (var page in new[] { secretary, newcomer }) await page.Context.CloseAsync();
+        foreach (var page in new[] { secretary, newcomer }) await page.Context.CloseWithinAsync();
     }
 
     /// <summary>Leaves the shared database as the other browser tests expect it, whatever happened above.</summary>

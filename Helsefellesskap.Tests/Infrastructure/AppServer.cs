@@ -131,7 +131,7 @@ public sealed class AppServer : IAsyncLifetime
             {
                 var check = await context.APIRequest.GetAsync("/Account/Manage/ChangePassword", new() { MaxRedirects = 0 });
                 if (check.Status == 200) return await context.NewPageAsync();
-                await context.CloseAsync();
+                await context.CloseWithinAsync();
             }
             var first = await SignedInPageAsync(userName, width, bypassCsp);
             lookers[key] = first.Context;
