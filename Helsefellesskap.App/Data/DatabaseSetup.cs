@@ -152,6 +152,9 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task<bool> HasPendingMigrationsAsync(AppDbContext db)
     {
+        // No database yet (a new PostgreSQL database): MigrateAsync makes it. Asked first, as EF's check does, because
+        // a failed open is logged as an error.
+        if (!await db.Database.CanConnectAsync()) return true;
         var applied = new HashSet<string>();
         try
         {
@@ -163,7 +166,7 @@ public static class DatabaseSetup
         }
         catch (System.Data.Common.DbException)
         {
-            return true; // no database yet (PostgreSQL) or no history table: a new database, which MigrateAsync makes
+            return true; // no history table: a new database
         }
         finally
         {
