@@ -45,11 +45,7 @@ if (Helsefellesskap.App.Features.Audit.VerifyRecordCommand.Matches(args))
 }
 // The keys that sign cookies live in the database, under one application name: every app server on the database
 // reads the same keys, so a cookie one server issued is valid on the other, and a restored backup keeps sign-ins.
-builder.Services.AddDataProtection()
-    .SetApplicationName("Helsefellesskap");
-builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-    .Configure<IServiceProvider>((options, services) => options.XmlRepository =
-        new DatabaseKeyRepository(services, services.GetRequiredService<ILogger<DatabaseKeyRepository>>()));
+DatabaseKeyRepository.AddTo(builder.Services);
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();

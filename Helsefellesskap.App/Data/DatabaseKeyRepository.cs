@@ -1,5 +1,7 @@
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,5 +49,14 @@ public sealed class DatabaseKeyRepository(IServiceProvider services, ILogger<Dat
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         db.SaveChanges();
+    }
+
+    /// <summary>Data Protection for every app server on the database: one application name, the keys in this repository.</summary>
+    public static IDataProtectionBuilder AddTo(IServiceCollection services)
+    {
+        var builder = services.AddDataProtection().SetApplicationName("Helsefellesskap");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+            options.XmlRepository = new DatabaseKeyRepository(sp, sp.GetRequiredService<ILogger<DatabaseKeyRepository>>()));
+        return builder;
     }
 }

@@ -1,11 +1,9 @@
 using Helsefellesskap.App.Data;
 using Helsefellesskap.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Helsefellesskap.Tests.Data;
 
@@ -16,9 +14,7 @@ public class DataProtectionKeySpecs(DemoDatabaseTemplate template)
     private static ServiceProvider Server(string database) => TestServices.Build(database, services =>
     {
         services.RemoveAll<IDataProtectionProvider>();
-        services.AddDataProtection().SetApplicationName("Helsefellesskap");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
-            options.XmlRepository = new DatabaseKeyRepository(sp, sp.GetRequiredService<ILogger<DatabaseKeyRepository>>()));
+        DatabaseKeyRepository.AddTo(services);
     });
 
     [Fact]
