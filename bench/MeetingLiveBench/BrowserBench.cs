@@ -153,10 +153,14 @@ public sealed class BrowserBench : IAsyncDisposable
         return context;
     }
 
+    /// <summary>Each page's circuit connection, to count what the server sends it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, IWebSocket> sockets = new();
+
     /// <summary>A new page in the context on the site's page, once its circuit is live and the heading (and the board) shows.</summary>
     public async Task<IPage> OpenRoomAsync(IBrowserContext context, bool board = true)
     {
         var page = await context.NewPageAsync();
+        page.WebSocket += (_, socket) => sockets[page] = socket;
         await page.GotoAsync(target.Path);
         await page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Filter(new() { HasText = target.Heading }).WaitForAsync();
@@ -167,8 +171,35 @@ public sealed class BrowserBench : IAsyncDisposable
     /// <summary>One click: the latency until every watcher's screen showed it, and each screen's own.</summary>
     /// <param name="ServerMs">From the click to the server's publish of the new snapshot (browser clock against the server's).</param>
     /// <param name="PerScreenOnSecondMs">The screens on the second server, if any (also in <paramref name="PerScreenMs"/>).</param>
+    /// <param name="ServerCpuMs">CPU time this process spent from just before the click until every screen showed it.</param>
+    /// <param name="BrowserCpuMs">CPU time every Chromium process spent in the same span (10 ms resolution: read as a mean).</param>
     public sealed record Round(double AllScreensMs, double[] PerScreenMs, double AllFramesMs, int FramesMissing, double ServerMs,
-        double[] PerScreenOnSecondMs);
+        double[] PerScreenOnSecondMs, double ServerCpuMs = double.NaN, double BrowserCpuMs = double.NaN,
+        IReadOnlyDictionary<string, double>? PageMetrics = null);
+
+    /// <summary>Chromium's own counters of one watcher's page (CDP Performance.getMetrics): the work a click gave that page's renderer.</summary>
+    public static readonly string[] MetricNames = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "RecalcStyleCount", "LayoutCount", "Nodes", "JSHeapUsedSize"];
+
+    private ICDPSession? metricsSession;
+
+    /// <summary>
+    /// The counters of the first watcher after the chair, durations in milliseconds. On the app that is annelise.dahl,
+    /// the hospital's deputy chair: her position form follows her party's position, which the clicker changes.
+    /// </summary>
+    private async Task<Dictionary<string, double>?> PageMetricsAsync()
+    {
+        if (watchers.Count < 2) return null;
+        if (metricsSession is null)
+        {
+            metricsSession = await watchers[1].Context.NewCDPSessionAsync(watchers[1].Page);
+            await metricsSession.SendAsync("Performance.enable");
+        }
+        var result = await metricsSession.SendAsync("Performance.getMetrics");
+        return result!.Value.GetProperty("metrics").EnumerateArray()
+            .Select(m => (Name: m.GetProperty("name").GetString()!, Value: m.GetProperty("value").GetDouble()))
+            .Where(m => MetricNames.Contains(m.Name))
+            .ToDictionary(m => m.Name, m => m.Name.EndsWith("Duration") ? m.Value * 1000 : m.Value);
+    }
 
     public async Task<Round> ClickOnceAsync()
     {
@@ -180,6 +211,8 @@ public sealed class BrowserBench : IAsyncDisposable
         await Task.WhenAll(everyone.Select(p => p.Page.EvaluateAsync("label => window.__expect(label)", label)));
 
         Volatile.Write(ref publishedAt, double.NaN);
+        var metricsBefore = await PageMetricsAsync();
+        var (serverCpu, browserCpu) = (Machine.ServerCpuMs(), Machine.BrowserCpuMs());
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrer standpunkt" }).ClickAsync();
         var clickAt = await page.EvaluateAsync<double?>("() => window.__live.clickAt")
             ?? throw new InvalidOperationException("The click on \"Registrer standpunkt\" was not recorded in the page.");
@@ -193,13 +226,79 @@ public sealed class BrowserBench : IAsyncDisposable
                 $"The clicker's page says: {string.Join(" | ", error)}");
         }
         await shown;
+        (serverCpu, browserCpu) = (Machine.ServerCpuMs() - serverCpu, Machine.BrowserCpuMs() - browserCpu);
+        var metricsAfter = await PageMetricsAsync();
+        var pageMetrics = metricsBefore is null || metricsAfter is null ? null
+            : metricsAfter.ToDictionary(m => m.Key, m => m.Key is "Nodes" or "JSHeapUsedSize" ? m.Value : m.Value - metricsBefore.GetValueOrDefault(m.Key));
         var seen = await Task.WhenAll(watchers.Select(p => p.Page.EvaluateAsync<double[]>("() => [window.__live.seenAt ?? -1, window.__live.frameAt ?? -1]")));
         if (seen.Any(s => s[0] < clickAt))
             throw new InvalidOperationException($"{target.Name}, round {round}: a screen answered without a time at or after the click.");
         var perScreen = seen.Select(s => s[0] - clickAt).ToArray();
         var frames = seen.Where(s => s[1] >= 0).Select(s => s[1] - clickAt).ToArray();
         return new Round(perScreen.Max(), perScreen, frames.Length > 0 ? frames.Max() : double.NaN, seen.Length - frames.Length,
-            Volatile.Read(ref publishedAt) - clickAt, perScreen.Where((_, i) => watchers[i].OnSecond).ToArray());
+            Volatile.Read(ref publishedAt) - clickAt, perScreen.Where((_, i) => watchers[i].OnSecond).ToArray(), serverCpu, browserCpu, pageMetrics);
+    }
+
+    /// <summary>
+    /// What one click changes in the DOM of the metrics watcher's page (the first after the chair): every mutation
+    /// record of that click, summarised as "type target: what", so a screen's work per click can be read.
+    /// </summary>
+    public async Task<string[]> MutationsOfOneClickAsync()
+    {
+        if (watchers.Count < 2) return [];
+        var page = watchers[1].Page;
+        await page.EvaluateAsync("""
+            () => {
+              const describe = n => n.nodeType === 1
+                ? n.tagName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.className && typeof n.className === 'string' ? '.' + n.className.trim().split(/\s+/).join('.') : '')
+                : n.nodeType === 3 ? 'text' : n.nodeName;
+              const path = n => { const parts = []; for (let e = n; e && e.nodeType !== 9 && parts.length < 4; e = e.parentNode) parts.unshift(describe(e)); return parts.join(' > '); };
+              window.__mutations = [];
+              const o = new MutationObserver(records => { for (const r of records) window.__mutations.push(
+                r.type + ' ' + path(r.target) + ': ' + (r.type === 'attributes' ? r.attributeName + '=' + r.target.getAttribute(r.attributeName)
+                  : r.type === 'characterData' ? JSON.stringify(r.target.data.slice(0, 60))
+                  : '+' + r.addedNodes.length + ' -' + r.removedNodes.length + ' ' + JSON.stringify([...r.addedNodes].map(n => (n.textContent || '').trim().slice(0, 40))))); });
+              o.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+              window.__stopMutations = () => o.disconnect();
+            }
+            """);
+        // What the server sent that page for the click: Blazor's render batches come over the circuit's WebSocket.
+        var (frames, bytes) = (0, 0L);
+        void Received(object? sender, IWebSocketFrame f) { Interlocked.Increment(ref frames); Interlocked.Add(ref bytes, f.Binary?.Length ?? f.Text.Length); }
+        var socket = sockets.GetValueOrDefault(page);
+        if (socket is not null) socket.FrameReceived += Received;
+        await ClickOnceAsync();
+        if (socket is not null) socket.FrameReceived -= Received;
+        var mutations = await page.EvaluateAsync<string[]>("() => { window.__stopMutations(); return window.__mutations; }");
+        return [$"WebSocket: {frames} frames, {bytes} bytes received" + (socket is null ? " (no socket seen)" : ""), .. mutations];
+    }
+
+    /// <summary>
+    /// A Chromium trace (devtools.timeline) of <paramref name="clicks"/> clicks on this site alone: the self time of
+    /// every trace event on the renderers' main threads (every page's, the clicker's included), summed by the event's
+    /// name, per click, largest first. It says what the screens' browsers do with a change.
+    /// </summary>
+    public async Task<(string Name, double MsPerClick)[]> TraceClicksAsync(int clicks)
+    {
+        // Through the DevTools protocol: the browser sends the trace's events in chunks, then says it is complete.
+        var session = await browser.NewBrowserCDPSessionAsync();
+        var chunks = new List<string>();
+        var complete = new TaskCompletionSource();
+        session.Event("Tracing.dataCollected").OnEvent += (_, data) => { lock (chunks) chunks.Add(data!.Value.GetProperty("value").GetRawText()); };
+        session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+        await session.SendAsync("Tracing.start", new()
+        {
+            ["transferMode"] = "ReportEvents",
+            ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = new[] { "devtools.timeline", "disabled-by-default-devtools.timeline", "v8" } },
+        });
+        for (var i = 0; i < clicks; i++) await ClickOnceAsync();
+        await session.SendAsync("Tracing.end");
+        await complete.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await session.DetachAsync();
+        // The whole trace, to open in Chromium's or Perfetto's trace viewer.
+        if (Environment.GetEnvironmentVariable("MEETINGLIVE_TRACE_DIR") is { } dir)
+            lock (chunks) File.WriteAllText(Path.Combine(dir, $"{target.Name}.json"), "[" + string.Join(",", chunks.Select(c => c[1..^1])) + "]");
+        lock (chunks) return Trace.SelfTimeByName(chunks, "CrRendererMain").Select(e => (e.Name, e.Ms / clicks)).ToArray();
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,7 @@ namespace MeetingLiveBench;
 ///   --fanout 100,500     subscribers in the in-process part   --fanout-rounds N  timed publishes per count (300)
 ///   --no-browser         only the in-process part             --no-latency       memory only, no clicks
 ///   --gcdump DIR         heap dumps (dotnet-gcdump on the PATH) with the first measurement's rooms open and closed
+///   --trace N            after the timed clicks, N more clicks per site (alone) with a Chromium trace: the renderers' work per click
 ///   --two-servers CONN   instead: two app servers on one new database on this PostgreSQL server (CONN without a
 ///                        database; the role needs CREATEDB), the clicker on the first, the watchers on both in turn
 /// </summary>
@@ -82,7 +83,14 @@ public static class Bench
     }
 
     private sealed record Row(string Figure, Summary AppAll, Summary BareAll, Summary AppPerScreen, Summary BarePerScreen,
-        Summary AppServer, Summary BareServer, string Load);
+        Summary AppServer, Summary BareServer, string Load, Cpu AppCpu = default, Cpu BareCpu = default);
+
+    /// <summary>Mean CPU per click, milliseconds: this process (server and bench client) and every Chromium process.</summary>
+    private readonly record struct Cpu(double Server, double Browser)
+    {
+        public static Cpu Of(IReadOnlyList<BrowserBench.Round> rounds) =>
+            new(rounds.Average(r => r.ServerCpuMs), rounds.Average(r => r.BrowserCpuMs));
+    }
 
     private static async Task RunBrowsersAsync(AppTarget appTarget, BareApp bareTarget, Options options)
     {
@@ -131,11 +139,18 @@ public static class Bench
             var row = new Row(figure,
                 Summary.Of(appRounds.Select(r => r.AllScreensMs)), Summary.Of(bareRounds.Select(r => r.AllScreensMs)),
                 Summary.Of(appRounds.SelectMany(r => r.PerScreenMs)), Summary.Of(bareRounds.SelectMany(r => r.PerScreenMs)),
-                Summary.Of(appRounds.Select(r => r.ServerMs)), Summary.Of(bareRounds.Select(r => r.ServerMs)), Machine.LoadAverage());
+                Summary.Of(appRounds.Select(r => r.ServerMs)), Summary.Of(bareRounds.Select(r => r.ServerMs)), Machine.LoadAverage(),
+                Cpu.Of(appRounds), Cpu.Of(bareRounds));
             Console.WriteLine($"  {figure}");
             Console.WriteLine($"    all screens  app {row.AppAll.Format()}\n                 bare {row.BareAll.Format()}");
             Console.WriteLine($"    per screen   app {row.AppPerScreen.Format()}\n                 bare {row.BarePerScreen.Format()}");
             Console.WriteLine($"    click to publish: app {row.AppServer.Format()}; bare {row.BareServer.Format()}; load average {row.Load}");
+            Console.WriteLine($"    CPU per click, mean: server process app {row.AppCpu.Server:F1} ms, bare {row.BareCpu.Server:F1} ms; " +
+                $"Chromium app {row.AppCpu.Browser:F1} ms, bare {row.BareCpu.Browser:F1} ms");
+            foreach (var (site, rounds) in new[] { ("app", appRounds), ("bare", bareRounds) })
+                if (rounds.All(r => r.PageMetrics is not null))
+                    Console.WriteLine($"    one watcher's page per click, mean ({site}): " + string.Join(", ", BrowserBench.MetricNames
+                        .Select(n => $"{n} {rounds.Average(r => r.PageMetrics![n]):F2}{(n.EndsWith("Duration") ? " ms" : "")}")));
             return row;
         }
 
@@ -154,16 +169,38 @@ public static class Bench
             rows.Add(await MeasureAsync($"{participants} participants after {options.LongWarmUp} more warm-up clicks", participants, options.LongWarmUp));
         }
 
+        if (options.TraceClicks > 0)
+        {
+            var traces = new List<(string Site, (string Name, double MsPerClick)[] Events)>();
+            foreach (var (site, screens) in new[] { ("app", app), ("bare", bare) })
+                traces.Add((site, await screens.TraceClicksAsync(options.TraceClicks)));
+            Console.WriteLine($"\nChromium's renderers (every page's main thread), {options.TraceClicks} clicks traced per site alone; self time per click, ms:");
+            var names = traces.SelectMany(t => t.Events.Take(15).Select(e => e.Name)).Distinct().ToList();
+            Console.WriteLine("| trace event | app | bare |\n| --- | ---: | ---: |");
+            double Of(string site, string name) => traces.Single(t => t.Site == site).Events.FirstOrDefault(e => e.Name == name).MsPerClick;
+            foreach (var name in names.OrderByDescending(n => Of("app", n)))
+                Console.WriteLine($"| {name} | {Of("app", name):F2} | {Of("bare", name):F2} |");
+            Console.WriteLine($"| all events | {traces[0].Events.Sum(e => e.MsPerClick):F2} | {traces[1].Events.Sum(e => e.MsPerClick):F2} |");
+        }
+
+        foreach (var (site, screens) in new[] { ("app", app), ("bare", bare) })
+        {
+            var mutations = await screens.MutationsOfOneClickAsync();
+            Console.WriteLine($"\nWhat one click changes on one watcher's screen ({site}): {mutations.Length} mutation records");
+            foreach (var m in mutations) Console.WriteLine($"  {m}");
+        }
+
         Console.WriteLine();
-        Console.WriteLine("| figure | all screens median ms: bare / app / ratio | all screens p95 ms: bare / app | per screen median ms: bare / app / ratio | click to publish median ms: bare / app | load average |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| figure | all screens median ms: bare / app / ratio | all screens p95 ms: bare / app | per screen median ms: bare / app / ratio | click to publish median ms: bare / app | CPU per click, mean ms, server: bare / app | CPU per click, mean ms, Chromium: bare / app | load average |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in rows)
             Console.WriteLine($"| {r.Figure} | {r.BareAll.Median:F1} / {r.AppAll.Median:F1} / {r.AppAll.Median / r.BareAll.Median:F1}x | {r.BareAll.P95:F1} / {r.AppAll.P95:F1} | " +
-                $"{r.BarePerScreen.Median:F1} / {r.AppPerScreen.Median:F1} / {r.AppPerScreen.Median / r.BarePerScreen.Median:F1}x | {r.BareServer.Median:F1} / {r.AppServer.Median:F1} | {r.Load} |");
+                $"{r.BarePerScreen.Median:F1} / {r.AppPerScreen.Median:F1} / {r.AppPerScreen.Median / r.BarePerScreen.Median:F1}x | {r.BareServer.Median:F1} / {r.AppServer.Median:F1} | " +
+                $"{r.BareCpu.Server:F1} / {r.AppCpu.Server:F1} | {r.BareCpu.Browser:F1} / {r.AppCpu.Browser:F1} | {r.Load} |");
     }
 }
 
-internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarmUp, int Rooms, int MemoryRepeats, int[] FanOut, int FanOutWarmUp, int FanOutRounds, bool Browser, bool Latency, string? GcDump = null, string? TwoServers = null)
+internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarmUp, int Rooms, int MemoryRepeats, int[] FanOut, int FanOutWarmUp, int FanOutRounds, bool Browser, bool Latency, string? GcDump = null, string? TwoServers = null, int TraceClicks = 0)
 {
     public static Options Parse(string[] args)
     {
@@ -188,6 +225,7 @@ internal sealed record Options(int[] Sizes, int WarmUp, int Rounds, int LongWarm
                 "--fanout-rounds" => options with { FanOutRounds = Number() },
                 "--no-browser" => options with { Browser = false },
                 "--two-servers" => options with { TwoServers = Next() },
+                "--trace" => options with { TraceClicks = Number() },
                 _ => throw new ArgumentException($"Unknown option {name}; see bench/README.md."),
             };
         }

@@ -25,6 +25,35 @@ public sealed record Summary(int Count, double Median, double P95, double Min, d
 
 public static class Machine
 {
+    private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ: /proc's clock ticks are 1/100 s on Linux
+
+    /// <summary>CPU time (user + system) of this process, milliseconds: the app's server and the bench's own client.</summary>
+    public static double ServerCpuMs() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+
+    /// <summary>
+    /// CPU time (user + system, milliseconds, at /proc's resolution of 10 ms) of every Chromium process on the machine:
+    /// the browser, its renderers (one per page) and its GPU and network processes. Summed over many clicks, it says
+    /// what the screens cost the browser per click.
+    /// </summary>
+    public static double BrowserCpuMs()
+    {
+        double ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!char.IsAsciiDigit(Path.GetFileName(dir)[0])) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                if (!stat.AsSpan(stat.IndexOf('(') + 1, close - stat.IndexOf('(') - 1).StartsWith("chrom")) continue;
+                var fields = stat[(close + 2)..].Split(' ');
+                ticks += double.Parse(fields[11]) + double.Parse(fields[12]); // utime, stime (fields 14 and 15 of stat)
+            }
+            catch (IOException) { } // the process ended meanwhile
+        }
+        return ticks / TicksPerMs;
+    }
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
