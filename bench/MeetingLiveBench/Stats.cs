@@ -25,7 +25,7 @@ public sealed record Summary(int Count, double Median, double P95, double Min, d
 
 public static class Machine
 {
-    private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ: /proc's clock ticks are 1/100 s on Linux
+    private const double MsPerTick = 10; // USER_HZ: /proc's clock ticks are 1/100 s on Linux
 
     /// <summary>CPU time (user + system) of this process, milliseconds: the app's server and the bench's own client.</summary>
     public static double ServerCpuMs() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
@@ -51,7 +51,7 @@ public static class Machine
             }
             catch (IOException) { } // the process ended meanwhile
         }
-        return ticks / TicksPerMs;
+        return ticks * MsPerTick;
     }
 
     public static string LoadAverage() =>
